@@ -1,0 +1,198 @@
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{CountryCode, Direction, Organisation, Source};
+
+/// A problem with one field, named by its path in the file
+/// (`countries[3].periods[1].end`) so the loader can give its line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// Path of the field.
+    pub path: String,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+fn problem(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
+    FieldProblem {
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+fn check_source(path: String, source: &Source, out: &mut Vec<FieldProblem>) {
+    if source.title.trim().is_empty() {
+        out.push(problem(
+            format!("{path}.title"),
+            "a fact without a source: the source title is empty",
+        ));
+    }
+    if let Some(url) = &source.url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        out.push(problem(
+            format!("{path}.url"),
+            format!("{url:?} is not a web address; expected https://..."),
+        ));
+    }
+}
+
+/// Every problem in one organisation that parsing alone cannot see: unknown
+/// countries, periods that end before they start or overlap, facts without a
+/// source, one-way pledges naming non-parties. `is_known` says whether a code is
+/// in the ISO 3166-1 table.
+pub fn check_organisation(
+    org: &Organisation,
+    is_known: impl Fn(CountryCode) -> bool,
+) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    if org.short_name.trim().is_empty() {
+        out.push(problem("short_name", "the short name is empty"));
+    }
+    if let Some(in_force) = org.founding.in_force
+        && in_force < org.founding.signed
+    {
+        out.push(problem(
+            "founding.in_force",
+            "the founding document enters into force before it was signed",
+        ));
+    }
+    check_source("founding.source".into(), &org.founding.source, &mut out);
+
+    let mut seen: BTreeMap<CountryCode, usize> = BTreeMap::new();
+    let mut ever: BTreeSet<CountryCode> = BTreeSet::new();
+    for (i, record) in org.countries.iter().enumerate() {
+        let path = format!("countries[{i}]");
+        ever.insert(record.iso3);
+        if !is_known(record.iso3) {
+            out.push(problem(
+                format!("{path}.iso3"),
+                format!("unknown ISO 3166-1 alpha-3 code {}", record.iso3),
+            ));
+        }
+        if let Some(first) = seen.insert(record.iso3, i) {
+            out.push(problem(
+                format!("{path}.iso3"),
+                format!("{} is listed twice (first as countries[{first}]); put all its periods in one entry", record.iso3),
+            ));
+        }
+        if record.periods.is_empty() {
+            out.push(problem(
+                format!("{path}.periods"),
+                "no periods; expected at least one dated status",
+            ));
+        }
+        for (j, period) in record.periods.iter().enumerate() {
+            let ppath = format!("{path}.periods[{j}]");
+            if let Some(end) = period.end
+                && end <= period.start
+            {
+                out.push(problem(
+                    format!("{ppath}.end"),
+                    format!(
+                        "the period ends ({end}) before or on the day it starts ({})",
+                        period.start
+                    ),
+                ));
+            }
+            check_source(format!("{ppath}.source"), &period.source, &mut out);
+        }
+        let mut order: Vec<usize> = (0..record.periods.len()).collect();
+        order.sort_by_key(|&j| record.periods[j].start);
+        for pair in order.windows(2) {
+            let (a, b) = (&record.periods[pair[0]], &record.periods[pair[1]]);
+            if a.end.is_none_or(|end| end > b.start) {
+                out.push(problem(
+                    format!("{path}.periods[{}].start", pair[1]),
+                    format!(
+                        "{} periods overlap: {} from {} {} and {} from {}",
+                        record.iso3,
+                        a.status,
+                        a.start,
+                        a.end
+                            .map_or("with no end".to_string(), |e| format!("to {e}")),
+                        b.status,
+                        b.start
+                    ),
+                ));
+            }
+        }
+    }
+
+    for (i, pledge) in org.pledges.iter().enumerate() {
+        let path = format!("pledges[{i}]");
+        if pledge.parties.is_empty() {
+            out.push(problem(
+                format!("{path}.parties"),
+                "no statuses are bound; expected e.g. [member]",
+            ));
+        }
+        if let Direction::OneWay {
+            guarantors,
+            beneficiaries,
+        } = &pledge.direction
+        {
+            for (field, list) in [("guarantors", guarantors), ("beneficiaries", beneficiaries)] {
+                if list.is_empty() {
+                    out.push(problem(
+                        format!("{path}.direction.{field}"),
+                        format!("no {field}"),
+                    ));
+                }
+                for (k, code) in list.iter().enumerate() {
+                    if !ever.contains(code) {
+                        out.push(problem(
+                            format!("{path}.direction.{field}[{k}]"),
+                            format!("{code} is not a party listed under countries"),
+                        ));
+                    }
+                }
+            }
+        }
+        check_source(format!("{path}.source"), &pledge.source, &mut out);
+    }
+
+    for (i, invocation) in org.invocations.iter().enumerate() {
+        let path = format!("invocations[{i}]");
+        for (k, code) in invocation.requested_by.iter().enumerate() {
+            if !is_known(*code) {
+                out.push(problem(
+                    format!("{path}.requested_by[{k}]"),
+                    format!("unknown ISO 3166-1 alpha-3 code {code}"),
+                ));
+            }
+        }
+        if !org.pledges.iter().any(|p| p.article == invocation.article) {
+            out.push(problem(
+                format!("{path}.article"),
+                format!(
+                    "article {:?} is not among this organisation's pledges",
+                    invocation.article
+                ),
+            ));
+        }
+        check_source(format!("{path}.source"), &invocation.source, &mut out);
+    }
+    out
+}
+
+/// Problems across files: two organisations with one short name would make
+/// `query` output and layouts ambiguous. Returns, per organisation index, its problems.
+pub fn check_atlas(organisations: &[Organisation]) -> Vec<(usize, FieldProblem)> {
+    let mut out = Vec::new();
+    let mut names: BTreeMap<String, usize> = BTreeMap::new();
+    for (i, org) in organisations.iter().enumerate() {
+        if let Some(first) = names.insert(org.short_name.to_ascii_uppercase(), i) {
+            out.push((
+                i,
+                problem(
+                    "short_name",
+                    format!(
+                        "short name {:?} is used by another file too (organisation {first})",
+                        org.short_name
+                    ),
+                ),
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,11 @@
+//! Analysis: plain functions over the model. Which country holds which status on a
+//! day, what each country promises and is promised, where those promises pull
+//! against each other, and what is wrong in a data file.
+
+mod atlas;
+mod check;
+mod commitments;
+
+pub use atlas::{Atlas, StatusRow};
+pub use check::{FieldProblem, check_atlas, check_organisation};
+pub use commitments::{Commitment, CommitmentSide, Tension, commitments_of, tensions_of};

@@ -1,0 +1,405 @@
+use std::collections::BTreeMap;
+
+use geo::{BooleanOps, Coord, LineString, MapCoords, MultiPolygon, Simplify, TriangulateEarcut};
+use rstar::{AABB, PointDistance, RTree, RTreeObject};
+
+use super::projection::{LonLat, PlanePoint, Projector};
+use crate::io::shapes::ShapeSet;
+use crate::model::{CountryCode, DisputedRule};
+
+/// An axis-aligned rectangle on the plane, in kilometres.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PlaneRect {
+    /// Western edge.
+    pub min_x_km: f32,
+    /// Southern edge.
+    pub min_y_km: f32,
+    /// Eastern edge.
+    pub max_x_km: f32,
+    /// Northern edge.
+    pub max_y_km: f32,
+}
+
+impl PlaneRect {
+    /// The empty rectangle, which grows to include points.
+    pub const NOTHING: Self = Self {
+        min_x_km: f32::INFINITY,
+        min_y_km: f32::INFINITY,
+        max_x_km: f32::NEG_INFINITY,
+        max_y_km: f32::NEG_INFINITY,
+    };
+
+    /// Grows the rectangle to include `p`.
+    pub fn include(&mut self, p: [f32; 2]) {
+        self.min_x_km = self.min_x_km.min(p[0]);
+        self.min_y_km = self.min_y_km.min(p[1]);
+        self.max_x_km = self.max_x_km.max(p[0]);
+        self.max_y_km = self.max_y_km.max(p[1]);
+    }
+
+    /// Grows the rectangle to include `other`.
+    pub fn union(&mut self, other: &Self) {
+        self.include([other.min_x_km, other.min_y_km]);
+        self.include([other.max_x_km, other.max_y_km]);
+    }
+
+    /// Whether the two rectangles share any point.
+    pub fn intersects(&self, other: &Self) -> bool {
+        self.min_x_km <= other.max_x_km
+            && other.min_x_km <= self.max_x_km
+            && self.min_y_km <= other.max_y_km
+            && other.min_y_km <= self.max_y_km
+    }
+
+    /// Width in kilometres.
+    pub fn width_km(&self) -> f32 {
+        self.max_x_km - self.min_x_km
+    }
+
+    /// Height in kilometres.
+    pub fn height_km(&self) -> f32 {
+        self.max_y_km - self.min_y_km
+    }
+}
+
+/// A triangle mesh on the plane: the fill of a country, triangulated once because
+/// painters (egui, SVG renderers' scanlines aside) fill only triangles or convex shapes.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Triangles {
+    /// Vertices in plane kilometres.
+    pub vertices_km: Vec<[f32; 2]>,
+    /// Three indices into `vertices_km` per triangle.
+    pub indices: Vec<u32>,
+}
+
+/// A country's outline simplified for one range of zoom: drawing 7,000 points of
+/// Russia's coast where a pixel covers 6 km costs frame time and shows nothing more.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutlineLod {
+    /// Largest distance, in plane kilometres, between this outline and the source.
+    pub tolerance_km: f32,
+    /// Rings in plane kilometres, each ending with its first point again, so a
+    /// painter can stroke them as open lines (egui's closed-loop stroke has no limit
+    /// on miter joins, which throws long spikes off hairpin turns).
+    pub rings_km: Vec<Vec<[f32; 2]>>,
+    /// The box around each ring, to skip rings outside the view or under a pixel.
+    pub ring_bounds_km: Vec<PlaneRect>,
+}
+
+/// One country as the map draws it under one disputed-territory rule.
+#[derive(Clone, Debug)]
+pub struct CountryShape {
+    /// Its code.
+    pub code: CountryCode,
+    /// Its common English name.
+    pub name: String,
+    /// The names of disputed areas drawn as part of it under the rule in force
+    /// (e.g. "Crimea" in Ukraine under UN resolutions), for hover text and footers.
+    pub disputed_parts: Vec<String>,
+    /// The exact shape on the plane, for clipping patterns and placing labels.
+    pub area_km: MultiPolygon<f64>,
+    /// The fill, triangulated.
+    pub fill: Triangles,
+    /// The outline at each level of detail, finest first.
+    pub outlines: Vec<OutlineLod>,
+    /// The bounding box on the plane.
+    pub bounds: PlaneRect,
+}
+
+impl CountryShape {
+    /// The coarsest outline whose error stays under `max_error_km`.
+    pub fn outline_for(&self, max_error_km: f32) -> &OutlineLod {
+        self.outlines
+            .iter()
+            .rev()
+            .find(|lod| lod.tolerance_km <= max_error_km)
+            .unwrap_or(&self.outlines[0])
+    }
+}
+
+/// Tolerances of the outline levels of detail, in plane kilometres. With the
+/// painter asking for at most half a pixel of error, the coarsest serves zooms up
+/// to 24 km per pixel and the finest is the source itself.
+const OUTLINE_TOLERANCES_KM: [f32; 4] = [0.0, 1.0, 3.0, 10.0];
+
+/// Every country shape, projected and ready to draw, with an index to find the
+/// country under a point.
+///
+/// Built once per disputed-territory rule; panning and zooming never touch it.
+pub struct MapGeometry {
+    /// The rule the shapes were merged under.
+    pub rule: DisputedRule,
+    /// The projection the shapes are in.
+    pub projector: Projector,
+    /// Countries sorted by code.
+    pub countries: Vec<CountryShape>,
+    /// The box around every country.
+    pub bounds: PlaneRect,
+    /// Where the shapes come from, for About and attribution lines.
+    pub source: String,
+    hit_index: RTree<HitTriangle>,
+}
+
+impl MapGeometry {
+    /// Merges the shapes per country under `rule`, projects, triangulates, simplifies
+    /// and indexes them. Countries are named from `names` where it knows the code.
+    pub fn build(
+        shapes: &ShapeSet,
+        rule: DisputedRule,
+        names: impl Fn(CountryCode) -> Option<String>,
+    ) -> Self {
+        let projector = Projector::eurasia();
+        let mut groups: BTreeMap<CountryCode, Vec<&crate::io::shapes::ShapeFeature>> =
+            BTreeMap::new();
+        for feature in &shapes.features {
+            let owner = match rule {
+                DisputedRule::UnResolutions => feature.code_un,
+                DisputedRule::DeFactoControl => feature.code_de_facto,
+            };
+            groups.entry(owner).or_default().push(feature);
+        }
+
+        let mut countries = Vec::with_capacity(groups.len());
+        for (code, features) in groups {
+            let own = features
+                .iter()
+                .find(|f| f.code_un == code && f.code_de_facto == code);
+            let name = names(code)
+                .or_else(|| own.map(|f| f.name.clone()))
+                .unwrap_or_else(|| features[0].name.clone());
+            let disputed_parts = features
+                .iter()
+                .filter(|f| f.code_un != f.code_de_facto)
+                .map(|f| f.name.clone())
+                .collect();
+            let lonlat = features
+                .iter()
+                .skip(1)
+                .fold(features[0].lonlat_deg.clone(), |acc, f| {
+                    acc.union(&f.lonlat_deg)
+                });
+            countries.push(project_country(
+                &projector,
+                code,
+                name,
+                disputed_parts,
+                &lonlat,
+            ));
+        }
+
+        let mut bounds = PlaneRect::NOTHING;
+        let mut triangles = Vec::new();
+        for (index, country) in countries.iter().enumerate() {
+            bounds.union(&country.bounds);
+            let country_index = u32::try_from(index).expect("fewer than 2^32 countries");
+            for tri in country.fill.indices.chunks_exact(3) {
+                let v = |i: u32| country.fill.vertices_km[i as usize];
+                triangles.push(HitTriangle {
+                    corners: [v(tri[0]), v(tri[1]), v(tri[2])],
+                    country_index,
+                });
+            }
+        }
+        Self {
+            rule,
+            projector,
+            countries,
+            bounds,
+            source: shapes.source.clone(),
+            hit_index: RTree::bulk_load(triangles),
+        }
+    }
+
+    /// The index into `countries` of the country under a plane position, if any:
+    /// exact on the shapes (their triangles), not on bounding boxes.
+    pub fn country_at(&self, pos: PlanePoint) -> Option<usize> {
+        let point = [pos.x_km as f32, pos.y_km as f32];
+        self.hit_index
+            .locate_at_point(&point)
+            .map(|t| t.country_index as usize)
+    }
+
+    /// The index of a country by code.
+    pub fn index_of(&self, code: CountryCode) -> Option<usize> {
+        self.countries.binary_search_by_key(&code, |c| c.code).ok()
+    }
+
+    /// The box that the default view shows: Eurasia from Iceland and Portugal to
+    /// Chukotka, and from the Arctic coast to the Indian Ocean (lon -25..191,
+    /// lat 0..82), measured on the projected outline of that box.
+    pub fn default_view_km(&self) -> PlaneRect {
+        let mut rect = PlaneRect::NOTHING;
+        let steps = 32;
+        for i in 0..=steps {
+            let t = f64::from(i) / f64::from(steps);
+            let lon = -25.0 + t * 216.0;
+            let lat = t * 82.0;
+            for p in [
+                LonLat {
+                    lon_deg: lon,
+                    lat_deg: 0.0,
+                },
+                LonLat {
+                    lon_deg: lon,
+                    lat_deg: 82.0,
+                },
+                LonLat {
+                    lon_deg: -25.0,
+                    lat_deg: lat,
+                },
+                LonLat {
+                    lon_deg: 191.0,
+                    lat_deg: lat,
+                },
+            ] {
+                let q = self.projector.plane_from_lonlat(p);
+                rect.include([q.x_km as f32, q.y_km as f32]);
+            }
+        }
+        rect
+    }
+}
+
+fn project_country(
+    projector: &Projector,
+    code: CountryCode,
+    name: String,
+    disputed_parts: Vec<String>,
+    lonlat: &MultiPolygon<f64>,
+) -> CountryShape {
+    let area_km: MultiPolygon<f64> = lonlat.map_coords(|c| {
+        let p = projector.plane_from_lonlat(LonLat {
+            lon_deg: c.x,
+            lat_deg: c.y,
+        });
+        Coord {
+            x: p.x_km,
+            y: p.y_km,
+        }
+    });
+
+    let mut fill = Triangles::default();
+    let mut bounds = PlaneRect::NOTHING;
+    for polygon in &area_km.0 {
+        let raw = polygon.earcut_triangles_raw();
+        let offset = u32::try_from(fill.vertices_km.len()).expect("fewer than 2^32 vertices");
+        fill.vertices_km.extend(raw.vertices.iter().map(|v| {
+            let p = [v[0] as f32, v[1] as f32];
+            bounds.include(p);
+            p
+        }));
+        fill.indices
+            .extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
+    }
+
+    let outlines = OUTLINE_TOLERANCES_KM
+        .iter()
+        .map(|&tolerance_km| {
+            let rings_km: Vec<Vec<[f32; 2]>> = area_km
+                .0
+                .iter()
+                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                .filter_map(|ring| simplified_ring(ring, tolerance_km))
+                .collect();
+            let ring_bounds_km = rings_km
+                .iter()
+                .map(|ring| {
+                    let mut rect = PlaneRect::NOTHING;
+                    ring.iter().for_each(|&p| rect.include(p));
+                    rect
+                })
+                .collect();
+            OutlineLod {
+                tolerance_km,
+                rings_km,
+                ring_bounds_km,
+            }
+        })
+        .collect();
+
+    CountryShape {
+        code,
+        name,
+        disputed_parts,
+        area_km,
+        fill,
+        outlines,
+        bounds,
+    }
+}
+
+/// A ring simplified within `tolerance_km`, closed (last point = first); `None` once
+/// it has shrunk below a triangle (an islet smaller than the tolerance).
+fn simplified_ring(ring: &LineString<f64>, tolerance_km: f32) -> Option<Vec<[f32; 2]>> {
+    let simplified = if tolerance_km > 0.0 {
+        ring.simplify(f64::from(tolerance_km))
+    } else {
+        ring.clone()
+    };
+    let mut points: Vec<[f32; 2]> = simplified
+        .0
+        .iter()
+        .map(|c| [c.x as f32, c.y as f32])
+        .collect();
+    if points.first() != points.last()
+        && let Some(&first) = points.first()
+    {
+        points.push(first);
+    }
+    (points.len() >= 4).then_some(points)
+}
+
+/// A fill triangle in the hit-test index.
+struct HitTriangle {
+    corners: [[f32; 2]; 3],
+    country_index: u32,
+}
+
+impl RTreeObject for HitTriangle {
+    type Envelope = AABB<[f32; 2]>;
+
+    fn envelope(&self) -> Self::Envelope {
+        let [a, b, c] = self.corners;
+        AABB::from_corners(
+            [a[0].min(b[0]).min(c[0]), a[1].min(b[1]).min(c[1])],
+            [a[0].max(b[0]).max(c[0]), a[1].max(b[1]).max(c[1])],
+        )
+    }
+}
+
+impl PointDistance for HitTriangle {
+    fn distance_2(&self, point: &[f32; 2]) -> f32 {
+        if self.contains_point(point) {
+            return 0.0;
+        }
+        let [a, b, c] = self.corners;
+        [(a, b), (b, c), (c, a)]
+            .into_iter()
+            .map(|(p, q)| segment_distance_2(*point, p, q))
+            .fold(f32::INFINITY, f32::min)
+    }
+
+    fn contains_point(&self, point: &[f32; 2]) -> bool {
+        let [a, b, c] = self.corners;
+        let side = |p: [f32; 2], q: [f32; 2]| {
+            (q[0] - p[0]) * (point[1] - p[1]) - (q[1] - p[1]) * (point[0] - p[0])
+        };
+        let (d1, d2, d3) = (side(a, b), side(b, c), side(c, a));
+        let has_negative = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
+        let has_positive = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;
+        !(has_negative && has_positive)
+    }
+}
+
+fn segment_distance_2(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
+    let ab = [b[0] - a[0], b[1] - a[1]];
+    let ap = [p[0] - a[0], p[1] - a[1]];
+    let len_2 = ab[0] * ab[0] + ab[1] * ab[1];
+    let t = if len_2 > 0.0 {
+        ((ap[0] * ab[0] + ap[1] * ab[1]) / len_2).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let d = [ap[0] - t * ab[0], ap[1] - t * ab[1]];
+    d[0] * d[0] + d[1] * d[1]
+}

@@ -1,0 +1,14 @@
+//! Input and output at the edges: reading the shipped assets and the RON files
+//! people write. Every error names the file, the line and column where it can,
+//! and what was expected; nothing here panics on bad bytes.
+
+pub mod assets;
+pub mod iso_table;
+pub mod organisations;
+pub mod problems;
+pub mod ron_spans;
+pub mod ron_text;
+pub mod shapes;
+
+pub use assets::{AssetError, DataDir};
+pub use problems::{Problem, Problems};

@@ -1,0 +1,200 @@
+//! Reading RON text that users write: size, encoding and syntax checks that
+//! every RON file we read (organisations now, layouts later) shares.
+
+use std::io::Read;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::problems::Problem;
+use super::ron_spans::LineCol;
+
+/// Larger files are refused before reading: our largest data file is well under
+/// 100 KiB, and a limit keeps memory bounded when someone points us at a huge file.
+pub const MAX_RON_BYTES: u64 = 4 << 20;
+
+/// The RON options every file is read and written with: `implicit_some` lets an
+/// optional value be written plainly (`end: "2023-04-04"`), and the recursion limit
+/// refuses absurd nesting with an error instead of a stack overflow.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+/// Reads a text file for parsing, refusing what cannot be RON: too large, binary,
+/// not UTF-8 or empty.
+pub fn read_text(file: &Path) -> Result<String, Problem> {
+    let mut handle = std::fs::File::open(file)
+        .map_err(|e| Problem::whole_file(file, format!("cannot read the file: {e}")))?;
+    let mut bytes = Vec::new();
+    handle
+        .by_ref()
+        .take(MAX_RON_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Problem::whole_file(file, format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > MAX_RON_BYTES {
+        return Err(Problem::whole_file(
+            file,
+            format!(
+                "the file is larger than {} MiB; expected a RON text file",
+                MAX_RON_BYTES >> 20
+            ),
+        ));
+    }
+    text_from_bytes(file, bytes)
+}
+
+/// Checks bytes are text: UTF-8, no NUL bytes, not empty.
+pub fn text_from_bytes(file: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(Problem::new(
+            file,
+            line_col_at_byte(&bytes, at),
+            "the file holds binary data (a NUL byte); expected RON text",
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        Problem::new(
+            file,
+            line_col_at_byte(e.as_bytes(), at),
+            "the file is not UTF-8 text; expected RON text in UTF-8",
+        )
+    })?;
+    if text.trim().is_empty() {
+        return Err(Problem::whole_file(
+            file,
+            "the file is empty; expected RON text",
+        ));
+    }
+    Ok(text)
+}
+
+fn line_col_at_byte(bytes: &[u8], at: usize) -> LineCol {
+    let before = &bytes[..at];
+    let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let col = 1 + String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count();
+    LineCol { line, col }
+}
+
+/// Parses RON into `T`, turning a syntax or shape error into a located problem.
+pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Problem> {
+    ron_options().from_str(text).map_err(|e| {
+        let at = LineCol {
+            line: e.span.start.line,
+            col: e.span.start.col,
+        };
+        Problem::new(file, at, explain(&e.code))
+    })
+}
+
+/// ron's messages with the wording a person fixing a file needs.
+fn explain(error: &ron::Error) -> String {
+    match error {
+        ron::Error::ExceededRecursionLimit => {
+            "nesting is too deep (more than 64 levels); expected a flat data file".into()
+        }
+        ron::Error::Eof => "the file ends too early (truncated?); expected more RON".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Finds every string literal shaped like a date (`"2024-02-30"`) that is not a real
+/// day. serde stops at the first bad date; this finds them all, with positions.
+pub fn impossible_dates(text: &str) -> Vec<(LineCol, String)> {
+    let mut out = Vec::new();
+    let mut line = 1;
+    let mut col = 1;
+    let mut chars = text.chars().peekable();
+    let mut in_line_comment = false;
+    while let Some(c) = chars.next() {
+        let here = LineCol { line, col };
+        if c == '\n' {
+            line += 1;
+            col = 1;
+            in_line_comment = false;
+            continue;
+        }
+        col += 1;
+        if in_line_comment {
+            continue;
+        }
+        if c == '/' && chars.peek() == Some(&'/') {
+            in_line_comment = true;
+            continue;
+        }
+        if c != '"' {
+            continue;
+        }
+        let mut literal = String::new();
+        let mut escaped = false;
+        for d in chars.by_ref() {
+            if d == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+            if escaped {
+                escaped = false;
+            } else if d == '\\' {
+                escaped = true;
+            } else if d == '"' {
+                break;
+            }
+            literal.push(d);
+        }
+        let b = literal.as_bytes();
+        let shaped = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if shaped && literal.parse::<jiff::civil::Date>().is_err() {
+            out.push((
+                here,
+                format!("{literal:?} is not a real day; expected a date YYYY-MM-DD"),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_impossible_date_is_found_with_its_position() {
+        let text = "A(\n  start: \"2024-02-30\",\n  end: \"2023-13-01\", ok: \"2024-02-29\",\n  // \"2024-02-31\" in a comment\n)";
+        let found = impossible_dates(text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[0].0, LineCol { line: 2, col: 10 });
+        assert_eq!(found[1].0, LineCol { line: 3, col: 8 });
+    }
+
+    #[test]
+    fn binary_and_non_utf8_text_are_refused_with_a_position() {
+        let file = Path::new("x.ron");
+        let error = text_from_bytes(file, b"ab\ncd\0".to_vec()).unwrap_err();
+        assert_eq!(error.at, LineCol { line: 2, col: 3 });
+        assert!(error.message.contains("binary"));
+        let error = text_from_bytes(file, b"ok\n\xff".to_vec()).unwrap_err();
+        assert_eq!(error.at, LineCol { line: 2, col: 1 });
+        assert!(error.message.contains("UTF-8"));
+        assert!(
+            text_from_bytes(file, b"  \n".to_vec())
+                .unwrap_err()
+                .message
+                .contains("empty")
+        );
+    }
+}

@@ -1,0 +1,71 @@
+//! alliance-map: Eurasia with the memberships of the SCO, the CSTO, NATO and the
+//! EAEU as map layers.
+//!
+//! ```text
+//! maps/*.ron, assets/          io: parse; errors name the file and what was expected
+//!        |
+//!        v
+//!      model       plain data, no egui, no files
+//!        |
+//!        v
+//!    geometry      project, merge disputed areas, triangulate, simplify, hit-test index
+//!        |
+//!        v
+//!      scene       what a picture shows, in plane coordinates, with palette colours
+//!        |
+//!        +--> app: the eframe window paints it (pan and zoom only move it)
+//!        +--> cli: the same binary on the command line
+//! ```
+//!
+//! Dependencies point one way: `model` imports none of our modules, and nothing
+//! imports `app` or `cli`.
+
+pub mod analysis;
+pub mod app;
+pub mod cli;
+pub mod geometry;
+pub mod io;
+pub mod model;
+pub mod scene;
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+/// Marks the start of the process; `main` calls it first thing so start-up
+/// reports measure from there.
+pub fn mark_process_start() {
+    PROCESS_START.get_or_init(Instant::now);
+}
+
+/// One line with wall time since [`mark_process_start`], CPU time of the process and
+/// its peak resident memory so far, read from `/proc` (Linux) where available.
+pub fn startup_report() -> String {
+    let wall_ms = PROCESS_START
+        .get()
+        .map_or(f64::NAN, |start| start.elapsed().as_secs_f64() * 1e3);
+    let cpu_ms = std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|stat| {
+            // Fields after the command name, which is in parentheses and may hold spaces.
+            let rest = stat.rsplit_once(')')?.1;
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            let utime: f64 = fields.get(11)?.parse().ok()?;
+            let stime: f64 = fields.get(12)?.parse().ok()?;
+            // Linux reports in clock ticks of 1/100 s on every common configuration.
+            Some((utime + stime) * 10.0)
+        })
+        .unwrap_or(f64::NAN);
+    let peak_rss_mib = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+            let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kib / 1024.0)
+        })
+        .unwrap_or(f64::NAN);
+    format!(
+        "first frame painted: wall {wall_ms:.0} ms, cpu {cpu_ms:.0} ms, peak RSS {peak_rss_mib:.1} MiB"
+    )
+}

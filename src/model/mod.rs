@@ -1,0 +1,15 @@
+//! The pure data model: countries, organisations with dated memberships and
+//! pledges, and the disputed-territory rule. It knows nothing of egui, files or
+//! the screen, so the window, the command line and the exporters all share it.
+
+mod country;
+mod disputed;
+mod organisation;
+
+pub use country::{CountryCode, CountryCodeError};
+pub use disputed::DisputedRule;
+pub use jiff::civil::Date;
+pub use organisation::{
+    CountryRecord, Direction, Document, Invocation, InvocationOutcome, LayerRank, Organisation,
+    OrganisationKind, Period, Pledge, PledgeKind, Source, Status,
+};

@@ -1,0 +1,348 @@
+//! Organisations and treaties, their members' dated statuses, the pledges members
+//! give each other and the times those pledges were invoked. Every fact carries a
+//! [`Source`]: a briefing repeats what the map says, so the map must say where it
+//! comes from.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use super::CountryCode;
+
+/// One organisation or treaty, as stored in `maps/<name>.ron`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// Short name used in legends, `query` output and layouts: `NATO`, `SCO`, ...
+    pub short_name: String,
+    /// Full name.
+    pub name: String,
+    /// What sort of body it is.
+    pub kind: OrganisationKind,
+    /// Whether it is one of the four main layers or an extra one (off by default).
+    pub layer: LayerRank,
+    /// The founding treaty or declaration.
+    pub founding: Document,
+    /// History, predecessors and where sources disagree.
+    #[serde(default)]
+    pub notes: Vec<String>,
+    /// Every country that ever held a status, with its dated periods.
+    pub countries: Vec<CountryRecord>,
+    /// Articles that bind the parties.
+    #[serde(default)]
+    pub pledges: Vec<Pledge>,
+    /// Times a pledge was invoked (or an invocation was declined).
+    #[serde(default)]
+    pub invocations: Vec<Invocation>,
+}
+
+/// What sort of body an organisation is; decides, for instance, whether its defence
+/// pledges make it a bloc that a neutrality pledge elsewhere may conflict with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    /// A military alliance with a mutual-defence pledge (NATO, CSTO).
+    Alliance,
+    /// Security cooperation without mutual defence (SCO).
+    SecurityCooperation,
+    /// Economic integration (EAEU).
+    EconomicUnion,
+    /// A political forum (CIS, CICA).
+    PoliticalForum,
+    /// A treaty between two states.
+    BilateralTreaty,
+}
+
+/// Whether a layer is one of the four the product is about, or an extra one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LayerRank {
+    /// SCO, CSTO, NATO, EAEU: listed first and shown by default.
+    Primary,
+    /// CIS, CICA, bilateral treaties: listed after, off by default.
+    Extra,
+}
+
+/// A treaty, charter or declaration.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Its title.
+    pub title: String,
+    /// The day it was signed.
+    pub signed: Date,
+    /// The day it entered into force, if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Date>,
+    /// Where its text or the facts about it are published.
+    pub source: Source,
+}
+
+/// Where a fact comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// What the source is: a treaty, a page of the organisation, a reference work.
+    pub title: String,
+    /// Its address, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A country's history in one organisation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryRecord {
+    /// ISO 3166-1 alpha-3.
+    pub iso3: CountryCode,
+    /// Dated statuses, in time order, not overlapping.
+    pub periods: Vec<Period>,
+}
+
+/// A standing in an organisation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Full member or state party.
+    Member,
+    /// Membership kept, participation frozen or suspended.
+    Suspended,
+    /// Formal applicant or recognised aspirant.
+    Applicant,
+    /// Formal observer.
+    Observer,
+    /// Partnership (NATO Partnership for Peace, SCO dialogue partner, ...).
+    Partner,
+}
+
+impl Status {
+    /// Every status, strongest tie first (the order of legends).
+    pub const ALL: [Self; 5] = [
+        Self::Member,
+        Self::Suspended,
+        Self::Applicant,
+        Self::Observer,
+        Self::Partner,
+    ];
+
+    /// The name used in data files and `query` output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Member => "member",
+            Self::Suspended => "suspended",
+            Self::Applicant => "applicant",
+            Self::Observer => "observer",
+            Self::Partner => "partner",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One status over a span of days: `start` is the first day it applies, `end` the
+/// first day it no longer does (half-open, so consecutive periods share a date
+/// without overlapping). No `end` means it still applies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The standing.
+    pub status: Status,
+    /// First day.
+    pub start: Date,
+    /// First day after; `None` while it lasts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Date>,
+    /// Where the dates come from.
+    pub source: Source,
+    /// Disagreements between sources and the reasoning behind the chosen date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Period {
+    /// Whether the period covers `day`.
+    pub fn contains(&self, day: Date) -> bool {
+        self.start <= day && self.end.is_none_or(|end| day < end)
+    }
+}
+
+/// What an article commits parties to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PledgeKind {
+    /// Assistance, including military, when a party is attacked.
+    Defense,
+    /// Consultation when a party's security is threatened.
+    Consultation,
+    /// Not to use force against one another; settle disputes peacefully.
+    NonAggression,
+    /// Not to join alliances, or allow actions, directed against another party.
+    Neutrality,
+    /// Not to interfere in one another's internal affairs.
+    NonInterference,
+    /// Economic integration: customs union, common market, free movement.
+    EconomicIntegration,
+    /// Grants of bases or of the right to station forces.
+    Basing,
+}
+
+impl PledgeKind {
+    /// The name used in data files and output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Defense => "defense",
+            Self::Consultation => "consultation",
+            Self::NonAggression => "non_aggression",
+            Self::Neutrality => "neutrality",
+            Self::NonInterference => "non_interference",
+            Self::EconomicIntegration => "economic_integration",
+            Self::Basing => "basing",
+        }
+    }
+}
+
+/// Who owes a pledge to whom.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Every party to every other party.
+    #[default]
+    Mutual,
+    /// Only the guarantors to the beneficiaries (e.g. US-Japan Article 5).
+    OneWay {
+        /// Parties that give the pledge.
+        guarantors: Vec<CountryCode>,
+        /// Parties that receive it.
+        beneficiaries: Vec<CountryCode>,
+    },
+}
+
+fn default_parties() -> Vec<Status> {
+    vec![Status::Member]
+}
+
+fn is_default_parties(parties: &Vec<Status>) -> bool {
+    *parties == default_parties()
+}
+
+fn is_mutual(direction: &Direction) -> bool {
+    *direction == Direction::Mutual
+}
+
+/// An article that binds the parties.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pledge {
+    /// Article number as the treaty writes it: "5", "4(2)", "II".
+    pub article: String,
+    /// What it commits to.
+    pub kind: PledgeKind,
+    /// One line in our own words.
+    pub summary: String,
+    /// Which statuses it binds (default: members).
+    #[serde(
+        default = "default_parties",
+        skip_serializing_if = "is_default_parties"
+    )]
+    pub parties: Vec<Status>,
+    /// Who owes it to whom (default: mutual).
+    #[serde(default, skip_serializing_if = "is_mutual")]
+    pub direction: Direction,
+    /// The first day the pledge binds, when it came later than the organisation
+    /// (e.g. the SCO's 2007 good-neighbourliness treaty, in force from 2012).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<Date>,
+    /// The treaty text or a reference.
+    pub source: Source,
+}
+
+impl Pledge {
+    /// Whether the pledge binds on `day` at all.
+    pub fn in_force_on(&self, day: Date) -> bool {
+        self.in_force.is_none_or(|start| start <= day)
+    }
+}
+
+/// How an invocation ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvocationOutcome {
+    /// The parties acted on it.
+    Invoked,
+    /// A request that the others declined.
+    Declined,
+    /// Consultations were held (NATO Article 4).
+    ConsultationsHeld,
+}
+
+/// A time a pledge was invoked.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Invocation {
+    /// The article invoked.
+    pub article: String,
+    /// The day of the decision or request.
+    pub date: Date,
+    /// Who asked.
+    pub requested_by: Vec<CountryCode>,
+    /// What came of it.
+    pub outcome: InvocationOutcome,
+    /// One line.
+    pub summary: String,
+    /// A reference.
+    pub source: Source,
+}
+
+impl Organisation {
+    /// The country's status on `day`, if it holds one.
+    pub fn status_on(&self, country: CountryCode, day: Date) -> Option<Status> {
+        self.countries
+            .iter()
+            .find(|record| record.iso3 == country)?
+            .periods
+            .iter()
+            .find(|period| period.contains(day))
+            .map(|period| period.status)
+    }
+
+    /// The period in force for the country on `day`.
+    pub fn period_on(&self, country: CountryCode, day: Date) -> Option<&Period> {
+        self.countries
+            .iter()
+            .find(|record| record.iso3 == country)?
+            .periods
+            .iter()
+            .find(|period| period.contains(day))
+    }
+
+    /// Every country holding a status on `day`, sorted by code.
+    pub fn statuses_on(&self, day: Date) -> Vec<(CountryCode, Status)> {
+        let mut out: Vec<_> = self
+            .countries
+            .iter()
+            .filter_map(|record| {
+                let period = record.periods.iter().find(|p| p.contains(day))?;
+                Some((record.iso3, period.status))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Every day on which some status starts or ends, sorted, without repeats:
+    /// the steps of the date control's "previous/next change" buttons.
+    pub fn change_days(&self) -> Vec<Date> {
+        let mut days: Vec<Date> = self
+            .countries
+            .iter()
+            .flat_map(|record| &record.periods)
+            .flat_map(|period| std::iter::once(period.start).chain(period.end))
+            .collect();
+        days.sort();
+        days.dedup();
+        days
+    }
+}

@@ -1,0 +1,68 @@
+//! Starts the real binary under Xvfb, takes a screenshot of the screen and checks
+//! that it shows a map: the sea colour, the land colour and borders, not a blank
+//! or single-colour window. Needs `xvfb-run`, `xdotool` and ImageMagick's `import`
+//! (installed by scripts/install-deps).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+#[test]
+fn the_real_window_opens_and_shows_the_map() {
+    let binary = env!("CARGO_BIN_EXE_alliance-map");
+    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let shot = out_dir.join("window-smoke.png");
+    let _ = std::fs::remove_file(&shot);
+
+    // Wait for the window by its title, give it time to paint, then photograph the screen.
+    let script = format!(
+        r#"set -e
+"{binary}" & pid=$!
+xdotool search --sync --name '^alliance-map$' >/dev/null
+sleep 3
+import -window root "{shot}"
+kill $pid; wait $pid || true"#,
+        shot = shot.display()
+    );
+    let status = Command::new("timeout")
+        .args([
+            "120",
+            "xvfb-run",
+            "-a",
+            "-s",
+            "-screen 0 1280x1024x24",
+            "sh",
+            "-c",
+            &script,
+        ])
+        .status()
+        .expect("xvfb-run runs (install it with scripts/install-deps)");
+    assert!(status.success(), "the Xvfb session failed: {status}");
+
+    let image = image::open(&shot)
+        .expect("the screenshot is a PNG")
+        .to_rgb8();
+    let total = (image.width() * image.height()) as f64;
+    let share = |target: [u8; 3]| {
+        image
+            .pixels()
+            .filter(|p| p.0.iter().zip(target).all(|(a, b)| a.abs_diff(b) <= 6))
+            .count() as f64
+            / total
+    };
+    let palette = alliance_map::scene::Palette::default();
+    let rgb = |c: alliance_map::scene::Rgba8| [c.0[0], c.0[1], c.0[2]];
+    let sea = share(rgb(palette.sea));
+    let land = share(rgb(palette.land));
+    let border = share(rgb(palette.border));
+    assert!(sea > 0.05, "sea covers {:.1}% of the screen", sea * 100.0);
+    assert!(
+        land > 0.10,
+        "land covers {:.1}% of the screen",
+        land * 100.0
+    );
+    assert!(
+        border > 0.0003,
+        "borders cover {:.2}% of the screen",
+        border * 100.0
+    );
+}
