@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use alliance_map::app::{self, LoadedData};
-use alliance_map::cli::{Cli, Command};
+use alliance_map::cli::{self, Cli, Command};
 use alliance_map::io::iso_table::IsoTable;
 use alliance_map::io::shapes::ShapeSet;
 use alliance_map::io::{AssetError, DataDir};
@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match cli.command {
         None | Some(Command::Window) => open_window(&data_dir, cli.report_startup),
+        Some(command) => cli::run(command, &data_dir),
     }
 }
 

@@ -102,6 +102,17 @@ fn explain(error: &ron::Error) -> String {
             "nesting is too deep (more than 64 levels); expected a flat data file".into()
         }
         ron::Error::Eof => "the file ends too early (truncated?); expected more RON".into(),
+        ron::Error::MissingStructField { field, outer } => {
+            let within = outer
+                .as_deref()
+                .map_or(String::new(), |o| format!(" in `{o}`"));
+            let why = if *field == "source" {
+                ": every fact needs a source"
+            } else {
+                ""
+            };
+            format!("missing field `{field}`{within}{why}")
+        }
         other => other.to_string(),
     }
 }
@@ -179,6 +190,17 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!(found[0].0, LineCol { line: 2, col: 10 });
         assert_eq!(found[1].0, LineCol { line: 3, col: 8 });
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_an_error_that_says_so() {
+        let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse::<ron::Value>(Path::new("deep.ron"), &text).unwrap_err();
+        assert!(
+            error.message.contains("nesting is too deep"),
+            "{}",
+            error.message
+        );
     }
 
     #[test]

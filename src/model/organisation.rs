@@ -88,9 +88,9 @@ pub struct Source {
     pub url: Option<String>,
 }
 
-/// A country's history in one organisation.
+/// A country's history in one organisation (written `Country(...)` in files).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Country")]
 pub struct CountryRecord {
     /// ISO 3166-1 alpha-3.
     pub iso3: CountryCode,
@@ -344,5 +344,138 @@ impl Organisation {
         days.sort();
         days.dedup();
         days
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    fn source() -> Source {
+        Source {
+            title: "test".into(),
+            url: None,
+        }
+    }
+
+    fn period(status: Status, start: &str, end: Option<&str>) -> Period {
+        Period {
+            status,
+            start: day(start),
+            end: end.map(day),
+            source: source(),
+            note: None,
+        }
+    }
+
+    /// Finland in NATO: partner, applicant from 2022-05-18, member from 2023-04-04;
+    /// and a made-up country that left on 2009-08-18.
+    fn organisation() -> Organisation {
+        Organisation {
+            short_name: "NATO".into(),
+            name: "test".into(),
+            kind: OrganisationKind::Alliance,
+            layer: LayerRank::Primary,
+            founding: Document {
+                title: "t".into(),
+                signed: day("1949-04-04"),
+                in_force: None,
+                source: source(),
+            },
+            notes: vec![],
+            countries: vec![
+                CountryRecord {
+                    iso3: "FIN".parse().unwrap(),
+                    periods: vec![
+                        period(Status::Partner, "1994-05-09", Some("2022-05-18")),
+                        period(Status::Applicant, "2022-05-18", Some("2023-04-04")),
+                        period(Status::Member, "2023-04-04", None),
+                    ],
+                },
+                CountryRecord {
+                    iso3: "GEO".parse().unwrap(),
+                    periods: vec![period(Status::Member, "1993-12-03", Some("2009-08-18"))],
+                },
+            ],
+            pledges: vec![],
+            invocations: vec![],
+        }
+    }
+
+    #[test]
+    fn status_changes_on_the_day_of_accession_not_before() {
+        let org = organisation();
+        let fin = "FIN".parse().unwrap();
+        assert_eq!(
+            org.status_on(fin, day("2023-04-03")),
+            Some(Status::Applicant)
+        );
+        assert_eq!(org.status_on(fin, day("2023-04-04")), Some(Status::Member));
+        assert_eq!(org.status_on(fin, day("2023-04-05")), Some(Status::Member));
+    }
+
+    #[test]
+    fn status_ends_on_the_day_of_exit() {
+        let org = organisation();
+        let geo = "GEO".parse().unwrap();
+        assert_eq!(org.status_on(geo, day("2009-08-17")), Some(Status::Member));
+        assert_eq!(org.status_on(geo, day("2009-08-18")), None);
+        assert_eq!(org.status_on(geo, day("2009-08-19")), None);
+    }
+
+    #[test]
+    fn nobody_holds_a_status_before_their_first_period() {
+        let org = organisation();
+        assert_eq!(
+            org.status_on("FIN".parse().unwrap(), day("1994-05-08")),
+            None
+        );
+        assert_eq!(
+            org.status_on("SWE".parse().unwrap(), day("2024-01-01")),
+            None
+        );
+    }
+
+    #[test]
+    fn an_open_ended_period_contains_today_and_far_future_days() {
+        let p = period(Status::Member, "2023-04-04", None);
+        assert!(p.contains(day("2026-11-23")));
+        assert!(p.contains(day("9999-12-31")));
+    }
+
+    #[test]
+    fn change_days_list_every_start_and_end_once_in_order() {
+        let days: Vec<String> = organisation()
+            .change_days()
+            .iter()
+            .map(Date::to_string)
+            .collect();
+        assert_eq!(
+            days,
+            [
+                "1993-12-03",
+                "1994-05-09",
+                "2009-08-18",
+                "2022-05-18",
+                "2023-04-04"
+            ]
+        );
+    }
+
+    #[test]
+    fn data_file_syntax_reads_plain_optionals_and_snake_case_enums() {
+        let text = r#"Pledge(article: "5", kind: defense, summary: "s",
+            direction: one_way(guarantors: ["USA"], beneficiaries: ["JPN"]),
+            in_force: "1960-06-23", source: Source(title: "t", url: "https://example.org"))"#;
+        let options = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let pledge: Pledge = options.from_str(text).unwrap();
+        assert_eq!(pledge.parties, vec![Status::Member]);
+        assert_eq!(pledge.in_force, Some(day("1960-06-23")));
+        assert!(matches!(pledge.direction, Direction::OneWay { .. }));
     }
 }

@@ -1,0 +1,170 @@
+//! Well-known facts, written from public sources independently of the data files,
+//! pinned against what the data says. A failure here means a date in `maps/` is
+//! wrong (or the source below is).
+
+use alliance_map::analysis::{Atlas, CommitmentSide, commitments_of, tensions_of};
+use alliance_map::io::DataDir;
+use alliance_map::io::iso_table::IsoTable;
+use alliance_map::io::organisations::load_atlas;
+use alliance_map::model::{CountryCode, Date, Status};
+
+fn atlas() -> Atlas {
+    let dir = DataDir::resolve(None);
+    let iso = IsoTable::load(&dir.iso_table_path()).unwrap();
+    load_atlas(&dir.maps_dir(), &iso).unwrap_or_else(|p| panic!("{p}"))
+}
+
+fn day(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+fn code(text: &str) -> CountryCode {
+    text.parse().unwrap()
+}
+
+fn count(atlas: &Atlas, org: &str, date: &str, status: Status) -> usize {
+    atlas
+        .find(org)
+        .unwrap()
+        .statuses_on(day(date))
+        .iter()
+        .filter(|(_, s)| *s == status)
+        .count()
+}
+
+/// NATO's enlargements (NATO, "Member countries"; US State Department depositary
+/// notes): 12 founders when the treaty entered into force on 1949-08-24, then
+/// Greece and Turkey 1952-02-18, Germany 1955-05-06, Spain 1982-05-30, Czechia,
+/// Hungary and Poland 1999-03-12, seven states 2004-03-29, Albania and Croatia
+/// 2009-04-01, Montenegro 2017-06-05, North Macedonia 2020-03-27, Finland
+/// 2023-04-04, Sweden 2024-03-07.
+#[test]
+fn nato_grows_from_12_to_32_members_on_the_days_of_each_enlargement() {
+    let atlas = atlas();
+    let steps = [
+        ("1949-08-24", 12),
+        ("1952-02-18", 14),
+        ("1955-05-06", 15),
+        ("1982-05-30", 16),
+        ("1999-03-12", 19),
+        ("2004-03-29", 26),
+        ("2009-04-01", 28),
+        ("2017-06-05", 29),
+        ("2020-03-27", 30),
+        ("2023-04-04", 31),
+        ("2024-03-07", 32),
+    ];
+    assert_eq!(count(&atlas, "NATO", "1949-08-23", Status::Member), 0);
+    let mut previous = 0;
+    for (date, members) in steps {
+        let before = day(date).yesterday().unwrap().to_string();
+        assert_eq!(
+            count(&atlas, "NATO", &before, Status::Member),
+            previous,
+            "the day before {date}"
+        );
+        assert_eq!(
+            count(&atlas, "NATO", date, Status::Member),
+            members,
+            "on {date}"
+        );
+        previous = members;
+    }
+}
+
+/// The SCO (sectsco.org): six founders on 2001-06-15, India and Pakistan full
+/// members at Astana on 2017-06-09, Iran on 2023-07-04, Belarus on 2024-07-04.
+#[test]
+fn the_sco_has_6_then_8_then_9_then_10_members() {
+    let atlas = atlas();
+    assert_eq!(count(&atlas, "SCO", "2001-06-14", Status::Member), 0);
+    assert_eq!(count(&atlas, "SCO", "2001-06-15", Status::Member), 6);
+    assert_eq!(count(&atlas, "SCO", "2017-06-09", Status::Member), 8);
+    assert_eq!(count(&atlas, "SCO", "2023-07-04", Status::Member), 9);
+    assert_eq!(count(&atlas, "SCO", "2024-07-04", Status::Member), 10);
+}
+
+/// The EAEU (eaeunion.org): Belarus, Kazakhstan and Russia from 2015-01-01,
+/// Armenia from 2015-01-02, Kyrgyzstan in August 2015.
+#[test]
+fn the_eaeu_has_five_members_since_kyrgyzstan_joined_in_2015() {
+    let atlas = atlas();
+    assert_eq!(count(&atlas, "EAEU", "2014-12-31", Status::Member), 0);
+    assert_eq!(count(&atlas, "EAEU", "2015-01-01", Status::Member), 3);
+    assert_eq!(count(&atlas, "EAEU", "2015-01-02", Status::Member), 4);
+    assert_eq!(count(&atlas, "EAEU", "2016-01-01", Status::Member), 5);
+}
+
+/// The CSTO: six members from Uzbekistan's 2012 departure until Armenia froze its
+/// participation in February 2024; Azerbaijan, Georgia and Uzbekistan did not
+/// renew the Collective Security Treaty in 1999.
+#[test]
+fn the_csto_lost_three_parties_in_1999_and_armenia_froze_its_participation_in_2024() {
+    let atlas = atlas();
+    let csto = atlas.find("CSTO").unwrap();
+    assert_eq!(count(&atlas, "CSTO", "1998-01-01", Status::Member), 9);
+    assert_eq!(count(&atlas, "CSTO", "2000-01-01", Status::Member), 6);
+    assert_eq!(count(&atlas, "CSTO", "2013-01-01", Status::Member), 6);
+    assert_eq!(csto.status_on(code("UZB"), day("2013-01-01")), None);
+    assert_eq!(
+        csto.status_on(code("ARM"), day("2023-06-01")),
+        Some(Status::Member)
+    );
+    assert_eq!(
+        csto.status_on(code("ARM"), day("2024-06-01")),
+        Some(Status::Suspended)
+    );
+}
+
+#[test]
+fn finland_receives_natos_article_5_from_the_day_it_joined() {
+    let atlas = atlas();
+    let article_5_from = |date| {
+        commitments_of(&atlas, code("FIN"), day(date))
+            .into_iter()
+            .find(|c| c.org == "NATO" && c.article == "5" && c.side == CommitmentSide::Receives)
+            .map(|c| c.counterparties.len())
+    };
+    assert_eq!(article_5_from("2023-04-03"), None);
+    assert_eq!(article_5_from("2023-04-04"), Some(30));
+}
+
+#[test]
+fn the_us_japan_treaty_binds_the_us_to_japan_but_not_japan_to_defend_the_us() {
+    let atlas = atlas();
+    let on = day("2024-01-01");
+    let japan = commitments_of(&atlas, code("JPN"), on);
+    let defence = |side| {
+        japan
+            .iter()
+            .any(|c| c.org.starts_with("USA-JPN") && c.kind.as_str() == "defense" && c.side == side)
+    };
+    assert!(defence(CommitmentSide::Receives));
+    assert!(!defence(CommitmentSide::Gives));
+}
+
+#[test]
+fn a_csto_member_in_natos_partnership_for_peace_shows_a_tension() {
+    let atlas = atlas();
+    let tensions = tensions_of(&atlas, code("KAZ"), day("2024-01-01"));
+    assert!(
+        tensions.iter().any(|t| t.pledge_org == "CSTO"
+            && t.bloc == "NATO"
+            && t.left_out.contains(&code("RUS"))),
+        "{tensions:#?}"
+    );
+    // A NATO member with no neutrality pledge has none.
+    assert!(tensions_of(&atlas, code("NOR"), day("2024-01-01")).is_empty());
+}
+
+#[test]
+fn the_four_primary_organisations_are_listed_first() {
+    let atlas = atlas();
+    let first: Vec<&str> = atlas
+        .organisations
+        .iter()
+        .take(4)
+        .map(|o| o.short_name.as_str())
+        .collect();
+    assert_eq!(first, ["CSTO", "EAEU", "NATO", "SCO"]);
+}
