@@ -2,11 +2,9 @@
 
 use std::process::ExitCode;
 
-use alliance_map::app::{self, LoadedData};
+use alliance_map::app;
 use alliance_map::cli::{self, Cli, Command};
-use alliance_map::io::iso_table::IsoTable;
-use alliance_map::io::shapes::ShapeSet;
-use alliance_map::io::{AssetError, DataDir};
+use alliance_map::io::{DataDir, MapData};
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -19,22 +17,16 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(data_dir: &DataDir) -> Result<LoadedData, AssetError> {
-    Ok(LoadedData {
-        shapes: ShapeSet::load(&data_dir.shapes_path())?,
-        iso: IsoTable::load(&data_dir.iso_table_path())?,
-    })
-}
-
 fn open_window(data_dir: &DataDir, report_startup: bool) -> ExitCode {
-    let data = match load(data_dir) {
+    let data = match MapData::load(data_dir) {
         Ok(data) => data,
         Err(error) => {
             eprintln!("alliance-map: {error}");
             return ExitCode::FAILURE;
         }
     };
-    match app::run(data, report_startup) {
+    let layout = app::default_layout(&data.atlas, cli::today());
+    match app::run(data, layout, report_startup) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("alliance-map: cannot open the window: {error}");

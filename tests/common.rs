@@ -1,16 +1,26 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
-use alliance_map::app::LoadedData;
-use alliance_map::io::DataDir;
-use alliance_map::io::iso_table::IsoTable;
-use alliance_map::io::shapes::ShapeSet;
+use alliance_map::app::{AllianceMapApp, default_layout};
+use alliance_map::io::{DataDir, MapData};
+use alliance_map::model::{Date, Layout};
 
 /// The data shipped in the repository.
-pub fn shipped_data() -> LoadedData {
-    let dir = DataDir::resolve(None);
-    LoadedData {
-        shapes: ShapeSet::load(&dir.shapes_path()).expect("shipped shapes load"),
-        iso: IsoTable::load(&dir.iso_table_path()).expect("shipped ISO table loads"),
-    }
+pub fn shipped_data() -> MapData {
+    MapData::load(&DataDir::resolve(None)).unwrap_or_else(|e| panic!("shipped data loads: {e}"))
+}
+
+/// The app on the shipped data with the default layout as of `date`.
+pub fn app_on(date: &str) -> AllianceMapApp {
+    let data = shipped_data();
+    let date: Date = date.parse().unwrap();
+    let layout = default_layout(&data.atlas, date);
+    AllianceMapApp::new(data, layout, false)
+}
+
+/// The app with a given layout.
+pub fn app_with(layout: impl FnOnce(&MapData) -> Layout) -> AllianceMapApp {
+    let data = shipped_data();
+    let layout = layout(&data);
+    AllianceMapApp::new(data, layout, false)
 }

@@ -54,15 +54,22 @@ kill $pid; wait $pid || true"#,
     let sea = share(rgb(palette.sea));
     let land = share(rgb(palette.land));
     let border = share(rgb(palette.border));
+    let nato_hatch = share(rgb(palette.layer_colour("NATO", 0)));
     assert!(sea > 0.05, "sea covers {:.1}% of the screen", sea * 100.0);
+    // Countries in no shown layer (Africa) keep the plain land colour.
     assert!(
-        land > 0.10,
-        "land covers {:.1}% of the screen",
+        land > 0.005,
+        "plain land covers {:.1}% of the screen",
         land * 100.0
     );
     assert!(
         border > 0.0003,
         "borders cover {:.2}% of the screen",
         border * 100.0
+    );
+    assert!(
+        nato_hatch > 0.001,
+        "NATO's hatch covers {:.2}% of the screen",
+        nato_hatch * 100.0
     );
 }

@@ -1,28 +1,20 @@
-//! Paints a [`Scene`] with egui: cached meshes in plane coordinates, moved to the
-//! screen each frame by one multiply-add per vertex. Nothing is triangulated or
-//! simplified here.
+//! Paints a [`Scene`] with egui. Everything expensive is cached per scene (fill and
+//! hatch vertices in plane coordinates) or per zoom level (tessellated borders); a
+//! frame only moves vertices to the screen, one multiply-add each.
 
-use egui::epaint::{Mesh, PathShape, PathStroke, Vertex, WHITE_UV};
-use egui::{Color32, Painter, Shape, Stroke};
+use egui::epaint::{
+    Mesh, PathShape, PathStroke, QuadraticBezierShape, TessellationOptions, Tessellator, Vertex,
+    WHITE_UV,
+};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId};
 
 use super::map_view::ScreenFromPlane;
-use crate::scene::{Rgba8, Scene};
+use crate::scene::{HATCH_PERIOD_PX, HatchWeight, Rgba8, Scene};
 
 /// Converts palette colours at the edge to egui.
 pub fn color32(c: Rgba8) -> Color32 {
     let [r, g, b, a] = c.0;
     Color32::from_rgba_unmultiplied(r, g, b, a)
-}
-
-/// Fill vertices with their colours baked in, in plane kilometres; rebuilt only when
-/// the scene is replaced.
-#[derive(Default)]
-pub struct MapPainter {
-    /// Identity of the scene the cache was built for.
-    scene_key: Option<usize>,
-    fill: Mesh,
-    /// Screen-space mesh reused between frames so painting does not allocate.
-    scratch: Vec<Vertex>,
 }
 
 /// Rings smaller than this on screen are not outlined: their fill already shows
@@ -32,102 +24,465 @@ const MIN_RING_POINTS: f32 = 1.5;
 /// The most an outline may differ from the exact shape, in screen points.
 const OUTLINE_ERROR_POINTS: f32 = 0.5;
 
+/// Vertices of one hatch weight: positions in plane kilometres, the hatch normal
+/// per vertex, and colours; UVs are computed per frame from screen positions, so
+/// the pattern's phase is fixed on screen and lines stay crisp at every zoom.
+#[derive(Default)]
+struct HatchMesh {
+    positions_km: Vec<[f32; 2]>,
+    normals: Vec<[f32; 2]>,
+    colours: Vec<Color32>,
+    indices: Vec<u32>,
+}
+
+/// Borders tessellated once for one zoom level, in points relative to the plane
+/// origin, so panning only adds the origin; zooming re-tessellates.
+struct BorderMesh {
+    points_per_km: f32,
+    pixels_per_point: f32,
+    mesh: Mesh,
+    /// Per country: vertex range and index range in `mesh`.
+    ranges: Vec<(std::ops::Range<u32>, std::ops::Range<usize>)>,
+}
+
+/// Caches for painting one scene.
+#[derive(Default)]
+pub struct MapPainter {
+    generation: u64,
+    fill_km: Mesh,
+    hatch: [HatchMesh; 2],
+    borders: Option<BorderMesh>,
+    /// Stripe textures (bold, fine) and whether they are the high-contrast widths.
+    textures: Option<([TextureHandle; 2], bool)>,
+}
+
+/// What the painter draws on top of the scene for the current interaction.
+#[derive(Clone, Debug, Default)]
+pub struct Overlay {
+    /// The country under the pointer.
+    pub hovered: Option<usize>,
+    /// The selected country.
+    pub selected: Option<usize>,
+    /// Countries to emphasise (a hovered legend entry).
+    pub emphasised: Vec<usize>,
+    /// Commitment arcs: from, to, colour, dashed, arrow at `to`.
+    pub arcs: Vec<Arc>,
+    /// Whether to place country labels.
+    pub labels: bool,
+}
+
+/// A commitment line between two countries.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Arc {
+    /// Country index the pledge comes from.
+    pub from: usize,
+    /// Country index it goes to.
+    pub to: usize,
+    /// Line colour.
+    pub colour: Rgba8,
+    /// Dashed for pledges weaker than defence.
+    pub dashed: bool,
+    /// Both ways (mutual) or one way.
+    pub mutual: bool,
+}
+
 impl MapPainter {
     fn rebuild_if_needed(&mut self, scene: &Scene) {
-        let key = std::ptr::from_ref(scene) as usize ^ scene.country_styles.len();
-        if self.scene_key == Some(key) {
+        if self.generation == scene.generation {
             return;
         }
-        let mut mesh = Mesh::default();
-        for (country, style) in scene.geometry.countries.iter().zip(&scene.country_styles) {
-            let color = color32(style.fill);
-            let offset = mesh.vertices.len() as u32;
-            mesh.vertices
+        let countries = &scene.geometry.countries;
+        let mut fill = Mesh::default();
+        for (country, colour) in countries.iter().zip(&scene.fills) {
+            let color = color32(*colour);
+            let offset = fill.vertices.len() as u32;
+            fill.vertices
                 .extend(country.fill.vertices_km.iter().map(|p| Vertex {
-                    pos: egui::pos2(p[0], p[1]),
+                    pos: Pos2::new(p[0], p[1]),
                     uv: WHITE_UV,
                     color,
                 }));
-            mesh.indices
+            fill.indices
                 .extend(country.fill.indices.iter().map(|i| offset + i));
         }
-        self.fill = mesh;
-        self.scene_key = Some(key);
+        self.fill_km = fill;
+
+        self.hatch = Default::default();
+        for hatch in &scene.hatches {
+            let target = &mut self.hatch[weight_slot(hatch.weight)];
+            let country = &countries[hatch.country];
+            let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
+            let offset = target.positions_km.len() as u32;
+            let color = color32(hatch.colour);
+            target
+                .positions_km
+                .extend_from_slice(&country.fill.vertices_km);
+            target.normals.extend(std::iter::repeat_n(
+                [sin, cos],
+                country.fill.vertices_km.len(),
+            ));
+            target
+                .colours
+                .extend(std::iter::repeat_n(color, country.fill.vertices_km.len()));
+            target
+                .indices
+                .extend(country.fill.indices.iter().map(|i| offset + i));
+        }
+        // Borders do not depend on the scene's styles, but a new palette changes their colour.
+        self.borders = None;
+        self.generation = scene.generation;
     }
 
-    /// Paints background, fills, borders, hover and selection.
+    fn textures(&mut self, ctx: &egui::Context, high_contrast: bool) -> [TextureId; 2] {
+        if self
+            .textures
+            .as_ref()
+            .is_some_and(|(_, hc)| *hc != high_contrast)
+        {
+            self.textures = None;
+        }
+        let (textures, _) = self.textures.get_or_insert_with(|| {
+            let handles = [HatchWeight::Bold, HatchWeight::Fine].map(|weight| {
+                ctx.load_texture(
+                    format!("hatch-{weight:?}"),
+                    stripe_image(weight.width_px(high_contrast)),
+                    egui::TextureOptions {
+                        magnification: egui::TextureFilter::Linear,
+                        minification: egui::TextureFilter::Linear,
+                        wrap_mode: egui::TextureWrapMode::Repeat,
+                        mipmap_mode: None,
+                    },
+                )
+            });
+            (handles, high_contrast)
+        });
+        [textures[0].id(), textures[1].id()]
+    }
+
+    /// Paints background, fills, hatches, borders, labels and the overlay.
     pub fn paint(
         &mut self,
         painter: &Painter,
         scene: &Scene,
         transform: ScreenFromPlane,
-        hovered: Option<usize>,
-        selected: Option<usize>,
+        overlay: &Overlay,
     ) {
         self.rebuild_if_needed(scene);
         let clip = painter.clip_rect();
-        painter.rect_filled(clip, 0.0, color32(scene.background));
+        let palette = &scene.palette;
+        painter.rect_filled(clip, 0.0, color32(palette.sea));
 
-        self.scratch.clear();
-        self.scratch
-            .extend(self.fill.vertices.iter().map(|v| Vertex {
+        // Fills.
+        let mut mesh = Mesh::default();
+        mesh.vertices.reserve(self.fill_km.vertices.len());
+        mesh.vertices
+            .extend(self.fill_km.vertices.iter().map(|v| Vertex {
                 pos: transform.apply([v.pos.x, v.pos.y]),
                 ..*v
             }));
-        let mut mesh = Mesh::default();
-        std::mem::swap(&mut mesh.vertices, &mut self.scratch);
-        mesh.indices.clone_from(&self.fill.indices);
+        mesh.indices.clone_from(&self.fill_km.indices);
         painter.add(Shape::mesh(mesh));
 
+        // Hatches: one textured mesh per weight.
+        let texture_ids = self.textures(painter.ctx(), palette.is_high_contrast());
+        for (slot, hatch) in self.hatch.iter().enumerate() {
+            if hatch.indices.is_empty() {
+                continue;
+            }
+            let mut mesh = Mesh::with_texture(texture_ids[slot]);
+            mesh.vertices.reserve(hatch.positions_km.len());
+            for ((p, n), color) in hatch
+                .positions_km
+                .iter()
+                .zip(&hatch.normals)
+                .zip(&hatch.colours)
+            {
+                let pos = transform.apply(*p);
+                let u = (pos.x * n[0] + pos.y * n[1]) / HATCH_PERIOD_PX;
+                mesh.vertices.push(Vertex {
+                    pos,
+                    uv: Pos2::new(u, 0.5),
+                    color: *color,
+                });
+            }
+            mesh.indices.clone_from(&hatch.indices);
+            painter.add(Shape::mesh(mesh));
+        }
+
+        // Borders.
         let visible = transform.visible_km(clip);
+        self.paint_borders(painter, scene, transform, visible);
+
+        // Dashed outlines: suspended and hypothetical memberships.
         let max_error_km = OUTLINE_ERROR_POINTS / transform.points_per_km;
-        let border = Stroke::new(scene.border_width_px, color32(scene.border));
-        let min_size_km = MIN_RING_POINTS / transform.points_per_km;
-        let mut shapes = Vec::with_capacity(scene.geometry.countries.len() * 2);
-        for country in &scene.geometry.countries {
+        let mut shapes = Vec::new();
+        for dashed in &scene.dashed {
+            let country = &scene.geometry.countries[dashed.country];
             if !country.bounds.intersects(&visible) {
                 continue;
             }
-            let lod = country.outline_for(max_error_km);
-            for (ring, bounds) in lod.rings_km.iter().zip(&lod.ring_bounds_km) {
-                let big_enough = bounds.width_km().max(bounds.height_km()) >= min_size_km;
-                if big_enough && bounds.intersects(&visible) {
-                    shapes.push(ring_line(ring, transform, border));
-                }
+            let stroke = Stroke::new(1.6, color32(dashed.colour));
+            for ring in &country.outline_for(max_error_km * 2.0).rings_km {
+                let points: Vec<Pos2> = ring.iter().map(|&p| transform.apply(p)).collect();
+                shapes.extend(Shape::dashed_line(&points, stroke, 5.0, 4.0));
             }
         }
-        for (index, color, width) in [
-            (hovered, scene_highlight(scene, false), 1.8),
-            (selected, scene_highlight(scene, true), 2.6),
-        ] {
-            let Some(country) = index.and_then(|i| scene.geometry.countries.get(i)) else {
-                continue;
-            };
-            for ring in &country.outline_for(max_error_km).rings_km {
-                shapes.push(ring_line(ring, transform, Stroke::new(width, color)));
-            }
+
+        // Emphasis, hover and selection.
+        for &index in &overlay.emphasised {
+            outline_country(
+                &mut shapes,
+                scene,
+                index,
+                transform,
+                max_error_km,
+                Stroke::new(2.4, color32(palette.selection)),
+            );
+        }
+        if let Some(index) = overlay.hovered {
+            outline_country(
+                &mut shapes,
+                scene,
+                index,
+                transform,
+                max_error_km,
+                Stroke::new(1.8, color32(palette.hover)),
+            );
+        }
+        if let Some(index) = overlay.selected {
+            outline_country(
+                &mut shapes,
+                scene,
+                index,
+                transform,
+                max_error_km,
+                Stroke::new(3.6, Color32::WHITE),
+            );
+            outline_country(
+                &mut shapes,
+                scene,
+                index,
+                transform,
+                max_error_km,
+                Stroke::new(2.0, color32(palette.selection)),
+            );
         }
         painter.extend(shapes);
+
+        if overlay.labels {
+            paint_labels(painter, scene, transform, clip);
+        }
+        paint_arcs(painter, scene, transform, &overlay.arcs);
+    }
+
+    fn paint_borders(
+        &mut self,
+        painter: &Painter,
+        scene: &Scene,
+        transform: ScreenFromPlane,
+        visible: crate::geometry::PlaneRect,
+    ) {
+        let pixels_per_point = painter.ctx().pixels_per_point();
+        let stale = self.borders.as_ref().is_none_or(|b| {
+            b.points_per_km != transform.points_per_km || b.pixels_per_point != pixels_per_point
+        });
+        if stale {
+            self.borders = Some(tessellate_borders(
+                scene,
+                transform.points_per_km,
+                pixels_per_point,
+            ));
+        }
+        let Some(borders) = &self.borders else { return };
+        let offset = transform.origin.to_vec2();
+        let mut mesh = Mesh::default();
+        for (country, (vertices, indices)) in scene.geometry.countries.iter().zip(&borders.ranges) {
+            if vertices.is_empty() || !country.bounds.intersects(&visible) {
+                continue;
+            }
+            let base = mesh.vertices.len() as u32;
+            mesh.vertices.extend(
+                borders.mesh.vertices[vertices.start as usize..vertices.end as usize]
+                    .iter()
+                    .map(|v| Vertex {
+                        pos: v.pos + offset,
+                        ..*v
+                    }),
+            );
+            mesh.indices.extend(
+                borders.mesh.indices[indices.clone()]
+                    .iter()
+                    .map(|i| i - vertices.start + base),
+            );
+        }
+        painter.add(Shape::mesh(mesh));
     }
 }
 
-fn scene_highlight(_scene: &Scene, selected: bool) -> Color32 {
-    let palette = crate::scene::Palette::default();
-    color32(if selected {
-        palette.selection
-    } else {
-        palette.hover
-    })
+fn weight_slot(weight: HatchWeight) -> usize {
+    match weight {
+        HatchWeight::Bold => 0,
+        HatchWeight::Fine => 1,
+    }
 }
 
-/// A ring (already closed by its repeated first point) as an open line: egui cuts
-/// sharp corners off open lines but not off closed loops.
-fn ring_line(ring: &[[f32; 2]], transform: ScreenFromPlane, stroke: Stroke) -> Shape {
-    let points = ring.iter().map(|&p| transform.apply(p)).collect();
-    Shape::Path(PathShape {
-        points,
-        closed: false,
-        fill: Color32::TRANSPARENT,
-        stroke: PathStroke::from(stroke),
-    })
+/// One period of a hatch stripe, one texel per point: alpha is the share of each
+/// texel the line covers, so the line is anti-aliased at any phase.
+fn stripe_image(width_px: f32) -> egui::ColorImage {
+    let period = HATCH_PERIOD_PX as usize;
+    let pixels = (0..period)
+        .map(|x| {
+            let (a, b) = (x as f32, x as f32 + 1.0);
+            let covered = (b.min(width_px) - a.max(0.0)).clamp(0.0, 1.0);
+            Color32::from_white_alpha((covered * 255.0).round() as u8)
+        })
+        .collect();
+    egui::ColorImage::new([period, 1], pixels)
+}
+
+/// Tessellates every country's borders at one zoom into a mesh whose positions
+/// are in points relative to the plane origin.
+fn tessellate_borders(scene: &Scene, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
+    let palette = &scene.palette;
+    let stroke = Stroke::new(palette.border_width_px, color32(palette.border));
+    let max_error_km = OUTLINE_ERROR_POINTS / points_per_km;
+    let min_size_km = MIN_RING_POINTS / points_per_km;
+    let mut tessellator = Tessellator::new(
+        pixels_per_point,
+        TessellationOptions::default(),
+        [1, 1],
+        Vec::new(),
+    );
+    let mut mesh = Mesh::default();
+    let mut ranges = Vec::with_capacity(scene.geometry.countries.len());
+    for country in &scene.geometry.countries {
+        let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
+        let lod = country.outline_for(max_error_km);
+        for (ring, bounds) in lod.rings_km.iter().zip(&lod.ring_bounds_km) {
+            if bounds.width_km().max(bounds.height_km()) < min_size_km {
+                continue;
+            }
+            // Open lines (the ring repeats its first point): egui cuts sharp corners
+            // off open lines but not off closed loops, whose miters spike.
+            let path = PathShape {
+                points: ring
+                    .iter()
+                    .map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km))
+                    .collect(),
+                closed: false,
+                fill: Color32::TRANSPARENT,
+                stroke: PathStroke::from(stroke),
+            };
+            tessellator.tessellate_path(&path, &mut mesh);
+        }
+        ranges.push((v0..mesh.vertices.len() as u32, i0..mesh.indices.len()));
+    }
+    BorderMesh {
+        points_per_km,
+        pixels_per_point,
+        mesh,
+        ranges,
+    }
+}
+
+fn outline_country(
+    shapes: &mut Vec<Shape>,
+    scene: &Scene,
+    index: usize,
+    transform: ScreenFromPlane,
+    max_error_km: f32,
+    stroke: Stroke,
+) {
+    let Some(country) = scene.geometry.countries.get(index) else {
+        return;
+    };
+    for ring in &country.outline_for(max_error_km).rings_km {
+        shapes.push(Shape::Path(PathShape {
+            points: ring.iter().map(|&p| transform.apply(p)).collect(),
+            closed: false,
+            fill: Color32::TRANSPARENT,
+            stroke: PathStroke::from(stroke),
+        }));
+    }
+}
+
+/// Places country names, largest country first, where the name fits inside the
+/// country's box on screen and does not overlap a name already placed.
+fn paint_labels(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, clip: Rect) {
+    let font = egui::FontId::proportional(12.0);
+    let text_color = color32(scene.palette.label);
+    let halo = color32(scene.palette.label_halo);
+    let mut placed: Vec<Rect> = Vec::new();
+    for label in &scene.labels {
+        let country = &scene.geometry.countries[label.country];
+        let width_points = country.bounds.width_km() * transform.points_per_km;
+        if width_points < 40.0 {
+            continue;
+        }
+        let anchor = transform.apply(label.anchor_km);
+        if !clip.contains(anchor) {
+            continue;
+        }
+        let galley = painter.layout_no_wrap(label.text.clone(), font.clone(), text_color);
+        if galley.size().x > width_points * 1.1 {
+            continue;
+        }
+        let rect = Rect::from_center_size(anchor, galley.size()).expand(2.0);
+        if placed.iter().any(|r| r.intersects(rect)) || !clip.contains_rect(rect) {
+            continue;
+        }
+        placed.push(rect);
+        let top_left = rect.shrink(2.0).min;
+        for offset in [
+            egui::vec2(-1.0, 0.0),
+            egui::vec2(1.0, 0.0),
+            egui::vec2(0.0, -1.0),
+            egui::vec2(0.0, 1.0),
+        ] {
+            painter.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
+        }
+        painter.galley(top_left, galley, text_color);
+    }
+}
+
+/// Commitment arcs: quadratic curves bowed to one side, with an arrowhead where a
+/// pledge runs one way.
+fn paint_arcs(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, arcs: &[Arc]) {
+    let countries = &scene.geometry.countries;
+    for arc in arcs {
+        let (Some(a), Some(b)) = (countries.get(arc.from), countries.get(arc.to)) else {
+            continue;
+        };
+        let start = transform.apply(a.label_anchor_km);
+        let end = transform.apply(b.label_anchor_km);
+        let chord = end - start;
+        if chord.length() < 2.0 {
+            continue;
+        }
+        let control = start + chord * 0.5 + chord.rot90() * 0.2;
+        let stroke = Stroke::new(if arc.dashed { 1.3 } else { 2.0 }, color32(arc.colour));
+        let curve = QuadraticBezierShape::from_points_stroke(
+            [start, control, end],
+            false,
+            Color32::TRANSPARENT,
+            stroke,
+        );
+        if arc.dashed {
+            let points = curve.flatten(Some(0.5));
+            painter.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
+        } else {
+            painter.add(curve);
+        }
+        if !arc.mutual {
+            let direction = (end - control).normalized();
+            let size = 8.0;
+            let left = end - direction * size + direction.rot90() * size * 0.5;
+            let right = end - direction * size - direction.rot90() * size * 0.5;
+            painter.add(Shape::convex_polygon(
+                vec![end, left, right],
+                color32(arc.colour),
+                Stroke::NONE,
+            ));
+        }
+    }
 }

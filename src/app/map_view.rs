@@ -2,7 +2,7 @@
 
 use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
 
-use super::map_painter::MapPainter;
+use super::map_painter::{MapPainter, Overlay};
 use crate::geometry::{PlanePoint, PlaneRect};
 use crate::scene::Scene;
 
@@ -130,8 +130,10 @@ impl MapView {
         }
     }
 
-    /// Shows the map in all the space `ui` offers and handles pan, zoom, hover and clicks.
-    pub fn ui(&mut self, ui: &mut Ui, scene: &Scene) -> (Response, MapEvents) {
+    /// Shows the map in all the space `ui` offers and handles pan, zoom, hover and
+    /// clicks. `overlay` carries what the app adds (arcs, emphasis, labels); hover and
+    /// selection are filled in here.
+    pub fn ui(&mut self, ui: &mut Ui, scene: &Scene, overlay: Overlay) -> (Response, MapEvents) {
         let size = ui.available_size();
         let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
@@ -150,8 +152,12 @@ impl MapView {
                 .and_then(|pos| scene.geometry.country_at(transform.invert(pos)))
         });
 
-        self.painter
-            .paint(&painter, scene, transform, hovered, self.selected);
+        let overlay = Overlay {
+            hovered,
+            selected: self.selected,
+            ..overlay
+        };
+        self.painter.paint(&painter, scene, transform, &overlay);
         let mut response = response;
         if let Some(index) = hovered {
             let country = &scene.geometry.countries[index];
@@ -161,6 +167,15 @@ impl MapView {
                     " (incl. {}, disputed)",
                     country.disputed_parts.join(", ")
                 ));
+            }
+            for m in &scene.memberships[index] {
+                let layer = &scene.legend.layers[m.layer];
+                let hypothetical = if m.hypothetical {
+                    " (hypothetical)"
+                } else {
+                    ""
+                };
+                text.push_str(&format!("\n{} {}{hypothetical}", layer.org, m.status));
             }
             response = response.on_hover_text_at_pointer(text);
         }

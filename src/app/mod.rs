@@ -2,31 +2,33 @@
 //!
 //! Panels and widgets emit [`Command`]s; the app applies them after the frame, so
 //! state never changes under a half-drawn UI and menus, shortcuts and tests share
-//! one list of actions.
+//! one list of actions. Every command that changes the layout is undoable.
 
 mod about;
+mod date_bar;
+mod help;
+mod history;
+mod inspector;
+mod layers_panel;
+mod legend;
 mod map_painter;
 mod map_view;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub use map_painter::{Arc as CommitmentArc, Overlay};
 pub use map_view::{MapCamera, MapView, ScreenFromPlane};
 
+use crate::analysis::{Atlas, CommitmentSide, commitments_of};
 use crate::geometry::MapGeometry;
-use crate::io::iso_table::IsoTable;
-use crate::io::shapes::ShapeSet;
-use crate::model::DisputedRule;
-use crate::scene::{Palette, Scene, SceneInputs};
-
-/// Everything the window needs that is read from disk before it opens. Loading
-/// happens before the window so a broken asset is a clear error and an exit code,
-/// not a window that shows nothing.
-pub struct LoadedData {
-    /// Country shapes.
-    pub shapes: ShapeSet,
-    /// Country names and known codes.
-    pub iso: IsoTable,
-}
+use crate::io::MapData;
+use crate::model::{
+    CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout, OverlapMode, PaletteChoice,
+    PledgeKind, Status, WhatIf,
+};
+use crate::scene::{Scene, SceneInputs};
+use history::History;
 
 /// An action the user asked for, applied after the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,24 +37,67 @@ pub enum Command {
     Select(Option<usize>),
     /// Put the camera back on Eurasia.
     ResetView,
-    /// Draw disputed areas under another rule.
-    SetDisputedRule(DisputedRule),
     /// Show or hide the About window.
     ToggleAbout,
+    /// Show or hide the keyboard help.
+    ToggleHelp,
+    /// Start or stop playing through the changes.
+    TogglePlay,
+    /// Go to the previous (-1) or next (+1) day on which anything changes.
+    StepChange(i32),
+    /// Show the map as of a day.
+    SetDate(Date),
+    /// Draw disputed areas under another rule.
+    SetDisputedRule(DisputedRule),
+    /// Show or hide a layer.
+    SetLayerVisible(String, bool),
+    /// Move a layer up (-1) or down (+1) the list.
+    MoveLayer(String, i32),
+    /// Hide a country from a layer (true) or show it again.
+    SetMemberHidden(String, CountryCode, bool),
+    /// Draw a status or not.
+    SetStatusShown(Status, bool),
+    /// Patterns or overlap counts.
+    SetMode(OverlapMode),
+    /// Another palette.
+    SetPalette(PaletteChoice),
+    /// Commitment lines on or off.
+    SetCommitmentLines(bool),
+    /// Add a hypothetical change.
+    AddWhatIf(WhatIf),
+    /// Drop a hypothetical change by its position in the list.
+    RemoveWhatIf(usize),
+    /// Undo the last layout change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Country labels on or off (a window preference, not part of the layout).
+    ToggleLabels,
 }
 
-/// The application: data, the current scene and the widgets' state.
+/// The application: data, the layout being edited, the scene drawn from them and
+/// the widgets' state.
 pub struct AllianceMapApp {
-    data: LoadedData,
-    palette: Palette,
+    data: MapData,
+    layout: Layout,
+    history: History,
+    geometries: BTreeMap<DisputedRule, Arc<MapGeometry>>,
     scene: Scene,
     /// The map widget (camera, hover, selection).
     pub map: MapView,
+    layers_panel: layers_panel::LayersPanel,
+    date_bar: date_bar::DateBar,
     show_about: bool,
+    show_help: bool,
+    show_labels: bool,
+    playing_since: Option<f64>,
     needs_initial_view: bool,
     pending: Vec<Command>,
-    /// When the process started, to report the time to the first painted map.
     startup: Option<StartupProbe>,
+    /// The commitment arcs for the current scene and selection.
+    arcs: (u64, Option<usize>, Vec<CommitmentArc>),
+    /// Countries emphasised last frame (a hovered legend combination).
+    pub emphasised: Vec<usize>,
 }
 
 /// Reports the time to the first painted map frame and closes the window: used by
@@ -61,29 +106,61 @@ pub struct StartupProbe {
     frames: u32,
 }
 
+/// The default layout: the four primary organisations shown, extras listed but
+/// hidden, as of `date`.
+pub fn default_layout(atlas: &Atlas, date: Date) -> Layout {
+    let layers = atlas
+        .organisations
+        .iter()
+        .map(|org| LayerSettings {
+            org: org.short_name.clone(),
+            visible: org.layer == LayerRank::Primary,
+            hidden: Default::default(),
+        })
+        .collect();
+    Layout::with_layers(date, layers)
+}
+
 impl AllianceMapApp {
-    /// Builds the app around loaded data.
-    pub fn new(data: LoadedData, report_startup: bool) -> Self {
-        let palette = Palette::default();
-        let inputs = SceneInputs {
-            rule: DisputedRule::default(),
-        };
-        let scene = build_scene(&data, inputs, &palette);
+    /// Builds the app around loaded data and a layout.
+    pub fn new(data: MapData, layout: Layout, report_startup: bool) -> Self {
+        let mut geometries = BTreeMap::new();
+        let geometry = geometry_for(&data, &mut geometries, layout.disputed);
+        let scene = Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas);
         Self {
+            date_bar: date_bar::DateBar::new(&data.atlas, layout.date),
+            layers_panel: layers_panel::LayersPanel::default(),
             data,
-            palette,
+            layout,
+            history: History::default(),
+            geometries,
             scene,
             map: MapView::default(),
             show_about: false,
+            show_help: false,
+            show_labels: true,
+            playing_since: None,
             needs_initial_view: true,
             pending: Vec::new(),
             startup: report_startup.then_some(StartupProbe { frames: 0 }),
+            arcs: (0, None, Vec::new()),
+            emphasised: Vec::new(),
         }
     }
 
     /// The scene on screen.
     pub fn scene(&self) -> &Scene {
         &self.scene
+    }
+
+    /// The layout being edited.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// The commitment arcs drawn for the selected country.
+    pub fn arcs(&self) -> &[CommitmentArc] {
+        &self.arcs.2
     }
 
     /// The selected country's name, if any.
@@ -98,16 +175,73 @@ impl AllianceMapApp {
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if self.needs_initial_view {
             self.map.reset_view(&self.scene);
+            install_font(ui.ctx(), &self.data.font);
             self.needs_initial_view = false;
         }
         self.shortcuts(ui);
+        self.advance_playback(ui.ctx());
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar(ui));
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::bottom("date").show(ui, |ui| {
+            self.date_bar.ui(
+                ui,
+                &self.data.atlas,
+                self.layout.date,
+                self.playing_since.is_some(),
+                &mut self.pending,
+            );
+        });
+        egui::Panel::left("layers")
+            .default_size(300.0)
+            .show(ui, |ui| {
+                self.layers_panel.ui(
+                    ui,
+                    &self.scene,
+                    &self.layout,
+                    &self.data.iso,
+                    self.history_state(),
+                    &mut self.pending,
+                );
+            });
+        if let Some(selected) = self.map.selected {
+            egui::Panel::right("inspector")
+                .default_size(340.0)
+                .show(ui, |ui| {
+                    inspector::ui(
+                        ui,
+                        &self.scene,
+                        &self.data.iso,
+                        selected,
+                        &self.layout,
+                        &mut self.pending,
+                    );
+                });
+        }
+        self.update_arcs();
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let (_, events) = self.map.ui(ui, &self.scene);
+            let map_rect = ui.available_rect_before_wrap();
+            let emphasised = legend::show(
+                ui.ctx(),
+                map_rect,
+                &self.scene,
+                &self.layout,
+                &mut self.pending,
+            );
+            self.emphasised.clone_from(&emphasised);
+            let overlay = Overlay {
+                emphasised,
+                arcs: if self.layout.commitment_lines {
+                    self.arcs.2.clone()
+                } else {
+                    Vec::new()
+                },
+                labels: self.show_labels,
+                ..Overlay::default()
+            };
+            let (_, events) = self.map.ui(ui, &self.scene, overlay);
             if let Some(clicked) = events.clicked {
                 self.pending.push(Command::Select(clicked));
             }
@@ -119,30 +253,182 @@ impl AllianceMapApp {
                 self.pending.push(Command::ToggleAbout);
             }
         }
+        if self.show_help {
+            let mut open = true;
+            help::window(ui.ctx(), &mut open);
+            if !open {
+                self.pending.push(Command::ToggleHelp);
+            }
+        }
         for command in std::mem::take(&mut self.pending) {
             self.apply(command);
         }
     }
 
-    fn shortcuts(&mut self, ui: &egui::Ui) {
-        if ui.ctx().egui_wants_keyboard_input() {
+    fn history_state(&self) -> (bool, bool) {
+        (self.history.can_undo(), self.history.can_redo())
+    }
+
+    fn advance_playback(&mut self, ctx: &egui::Context) {
+        let Some(since) = self.playing_since else {
             return;
+        };
+        const STEP_SECONDS: f64 = 0.7;
+        let now = ctx.input(|i| i.time);
+        if now - since >= STEP_SECONDS {
+            let days = self.data.atlas.change_days();
+            match days.iter().find(|&&d| d > self.layout.date) {
+                Some(&next) => {
+                    self.pending.push(Command::SetDate(next));
+                    self.playing_since = Some(now);
+                }
+                None => self.playing_since = None,
+            }
         }
-        if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-            self.pending.push(Command::Select(None));
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(STEP_SECONDS / 4.0));
+    }
+
+    fn shortcuts(&mut self, ui: &egui::Ui) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let mut commands = Vec::new();
+        ui.input_mut(|i| {
+            if i.consume_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+            {
+                commands.push(Command::Redo);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
+                commands.push(Command::Undo);
+            }
+            if i.consume_key(Modifiers::NONE, Key::F1) {
+                commands.push(Command::ToggleHelp);
+            }
+        });
+        if !ui.ctx().egui_wants_keyboard_input() {
+            ui.input(|i| {
+                let typed = |c: &str| {
+                    i.events
+                        .iter()
+                        .any(|e| matches!(e, egui::Event::Text(t) if t == c))
+                };
+                if i.key_pressed(Key::Escape) {
+                    commands.push(Command::Select(None));
+                }
+                if typed("?") {
+                    commands.push(Command::ToggleHelp);
+                }
+                if i.key_pressed(Key::OpenBracket) {
+                    commands.push(Command::StepChange(-1));
+                }
+                if i.key_pressed(Key::CloseBracket) {
+                    commands.push(Command::StepChange(1));
+                }
+                if i.key_pressed(Key::Space) {
+                    commands.push(Command::TogglePlay);
+                }
+                if i.key_pressed(Key::M) && i.modifiers.is_none() {
+                    let mode = match self.layout.mode {
+                        OverlapMode::Patterns => OverlapMode::Count,
+                        OverlapMode::Count => OverlapMode::Patterns,
+                    };
+                    commands.push(Command::SetMode(mode));
+                }
+                if i.key_pressed(Key::C) && i.modifiers.is_none() {
+                    commands.push(Command::SetCommitmentLines(!self.layout.commitment_lines));
+                }
+                if i.key_pressed(Key::L) && i.modifiers.is_none() {
+                    commands.push(Command::ToggleLabels);
+                }
+                let digits = [
+                    Key::Num1,
+                    Key::Num2,
+                    Key::Num3,
+                    Key::Num4,
+                    Key::Num5,
+                    Key::Num6,
+                    Key::Num7,
+                    Key::Num8,
+                    Key::Num9,
+                ];
+                for (n, key) in digits.iter().enumerate() {
+                    if i.key_pressed(*key)
+                        && i.modifiers.is_none()
+                        && let Some(layer) = self.layout.layers.get(n)
+                    {
+                        commands.push(Command::SetLayerVisible(layer.org.clone(), !layer.visible));
+                    }
+                }
+            });
         }
+        self.pending.extend(commands);
     }
 
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("Edit", |ui| {
+            let (can_undo, can_redo) = self.history_state();
+            if ui
+                .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
+                .clicked()
+            {
+                self.pending.push(Command::Undo);
+            }
+            if ui
+                .add_enabled(
+                    can_redo,
+                    egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
+                )
+                .clicked()
+            {
+                self.pending.push(Command::Redo);
+            }
+        });
         ui.menu_button("View", |ui| {
             if ui.button("Reset view (0 / double-click)").clicked() {
                 self.pending.push(Command::ResetView);
+            }
+            let mut labels = self.show_labels;
+            if ui.checkbox(&mut labels, "Country labels (L)").changed() {
+                self.pending.push(Command::ToggleLabels);
+            }
+            let mut lines = self.layout.commitment_lines;
+            if ui.checkbox(&mut lines, "Commitment lines (C)").changed() {
+                self.pending.push(Command::SetCommitmentLines(lines));
+            }
+            ui.separator();
+            ui.label("Memberships drawn as");
+            for (mode, label) in [
+                (OverlapMode::Patterns, "Patterns per organisation"),
+                (OverlapMode::Count, "Overlap count"),
+            ] {
+                if ui.radio(self.layout.mode == mode, label).clicked() {
+                    self.pending.push(Command::SetMode(mode));
+                }
+            }
+            ui.separator();
+            ui.label("Statuses shown");
+            for status in Status::ALL {
+                let mut shown = self.layout.statuses.contains(&status);
+                if ui.checkbox(&mut shown, format!("Show {status}")).changed() {
+                    self.pending.push(Command::SetStatusShown(status, shown));
+                }
+            }
+            ui.separator();
+            ui.label("Palette");
+            for choice in PaletteChoice::ALL {
+                if ui
+                    .radio(self.layout.palette == choice, choice.label())
+                    .clicked()
+                {
+                    self.pending.push(Command::SetPalette(choice));
+                }
             }
             ui.separator();
             ui.label("Disputed territory");
             for rule in DisputedRule::ALL {
                 if ui
-                    .radio(self.scene.inputs.rule == rule, rule.label())
+                    .radio(self.layout.disputed == rule, rule.label())
                     .on_hover_text(rule.footer_text())
                     .clicked()
                 {
@@ -151,6 +437,9 @@ impl AllianceMapApp {
             }
         });
         ui.menu_button("Help", |ui| {
+            if ui.button("Keyboard shortcuts (F1)").clicked() {
+                self.pending.push(Command::ToggleHelp);
+            }
             if ui.button("About alliance-map").clicked() {
                 self.pending.push(Command::ToggleAbout);
             }
@@ -172,41 +461,248 @@ impl AllianceMapApp {
             ui.separator();
             ui.label(format!("Zoom {:.2}x", self.map.camera.zoom));
             ui.separator();
-            ui.label(format!(
-                "Disputed areas: {}",
-                self.scene.inputs.rule.label()
-            ));
+            ui.label(format!("Disputed areas: {}", self.layout.disputed.label()));
         });
+    }
+
+    /// Recomputes commitment arcs when the scene or the selection changed.
+    fn update_arcs(&mut self) {
+        if self.arcs.0 == self.scene.generation && self.arcs.1 == self.map.selected {
+            return;
+        }
+        let mut arcs = Vec::new();
+        if let Some(index) = self.map.selected {
+            let code = self.scene.geometry.countries[index].code;
+            for c in commitments_of(&self.scene.atlas, code, self.layout.date) {
+                let dashed = match c.kind {
+                    PledgeKind::Defense => false,
+                    PledgeKind::Basing => true,
+                    _ => continue,
+                };
+                let colour = self
+                    .scene
+                    .legend
+                    .layers
+                    .iter()
+                    .find(|l| l.org == c.org)
+                    .map_or(self.scene.palette.hypothetical, |l| l.colour);
+                let mutual = self
+                    .scene
+                    .atlas
+                    .find(&c.org)
+                    .and_then(|o| o.pledges.iter().find(|p| p.article == c.article))
+                    .is_some_and(|p| p.direction == crate::model::Direction::Mutual);
+                for other in c.counterparties {
+                    let Some(other) = self.scene.geometry.index_of(other) else {
+                        continue;
+                    };
+                    let (from, to) = match c.side {
+                        CommitmentSide::Gives => (index, other),
+                        CommitmentSide::Receives => (other, index),
+                    };
+                    // A mutual pledge appears as gives and receives: draw it once.
+                    if mutual && c.side == CommitmentSide::Receives {
+                        continue;
+                    }
+                    let arc = CommitmentArc {
+                        from,
+                        to,
+                        colour,
+                        dashed,
+                        mutual,
+                    };
+                    // Several articles of one treaty bind the same pair: one line each.
+                    if !arcs.contains(&arc) {
+                        arcs.push(arc);
+                    }
+                }
+            }
+        }
+        self.arcs = (self.scene.generation, self.map.selected, arcs);
     }
 
     /// Applies one command; also the entry point for tests.
     pub fn apply(&mut self, command: Command) {
-        match command {
-            Command::Select(index) => self.map.selected = index,
-            Command::ResetView => self.map.reset_view(&self.scene),
-            Command::ToggleAbout => self.show_about = !self.show_about,
-            Command::SetDisputedRule(rule) => {
-                let selected = self
-                    .map
-                    .selected
-                    .map(|i| self.scene.geometry.countries[i].code);
-                let mut inputs = self.scene.inputs.clone();
-                inputs.rule = rule;
-                if inputs != self.scene.inputs {
-                    self.scene = build_scene(&self.data, inputs, &self.palette);
-                    self.map.selected =
-                        selected.and_then(|code| self.scene.geometry.index_of(code));
+        let before = self.layout.clone();
+        let kind: Option<&'static str> = match command {
+            Command::Select(index) => {
+                self.map.selected = index;
+                if let Some(country) = index.and_then(|i| self.scene.geometry.countries.get(i)) {
+                    self.layers_panel.suggest_country(country.code);
                 }
+                None
             }
+            Command::ResetView => {
+                self.map.reset_view(&self.scene);
+                None
+            }
+            Command::ToggleAbout => {
+                self.show_about = !self.show_about;
+                None
+            }
+            Command::ToggleHelp => {
+                self.show_help = !self.show_help;
+                None
+            }
+            Command::ToggleLabels => {
+                self.show_labels = !self.show_labels;
+                None
+            }
+            Command::TogglePlay => {
+                self.playing_since = match self.playing_since {
+                    Some(_) => None,
+                    None => Some(f64::NEG_INFINITY),
+                };
+                None
+            }
+            Command::StepChange(direction) => {
+                let days = self.data.atlas.change_days();
+                let target = if direction < 0 {
+                    days.iter().rev().find(|&&d| d < self.layout.date)
+                } else {
+                    days.iter().find(|&&d| d > self.layout.date)
+                };
+                if let Some(&day) = target {
+                    self.layout.date = day;
+                }
+                Some("date")
+            }
+            Command::SetDate(day) => {
+                self.layout.date = day;
+                Some("date")
+            }
+            Command::SetDisputedRule(rule) => {
+                self.layout.disputed = rule;
+                Some("disputed")
+            }
+            Command::SetLayerVisible(org, visible) => {
+                if let Some(layer) = self.layout.layer_mut(&org) {
+                    layer.visible = visible;
+                }
+                Some("layer")
+            }
+            Command::MoveLayer(org, delta) => {
+                if let Some(from) = self.layout.layers.iter().position(|l| l.org == org) {
+                    let to = (from as i64 + i64::from(delta))
+                        .clamp(0, self.layout.layers.len() as i64 - 1)
+                        as usize;
+                    let layer = self.layout.layers.remove(from);
+                    self.layout.layers.insert(to, layer);
+                }
+                Some("order")
+            }
+            Command::SetMemberHidden(org, code, hidden) => {
+                if let Some(layer) = self.layout.layer_mut(&org) {
+                    if hidden {
+                        layer.hidden.insert(code);
+                    } else {
+                        layer.hidden.remove(&code);
+                    }
+                }
+                Some("member")
+            }
+            Command::SetStatusShown(status, shown) => {
+                if shown {
+                    self.layout.statuses.insert(status);
+                } else {
+                    self.layout.statuses.remove(&status);
+                }
+                Some("statuses")
+            }
+            Command::SetMode(mode) => {
+                self.layout.mode = mode;
+                Some("mode")
+            }
+            Command::SetPalette(choice) => {
+                self.layout.palette = choice;
+                Some("palette")
+            }
+            Command::SetCommitmentLines(on) => {
+                self.layout.commitment_lines = on;
+                Some("lines")
+            }
+            Command::AddWhatIf(what_if) => {
+                self.layout.what_ifs.push(what_if);
+                Some("what-if")
+            }
+            Command::RemoveWhatIf(index) => {
+                if index < self.layout.what_ifs.len() {
+                    self.layout.what_ifs.remove(index);
+                }
+                Some("what-if")
+            }
+            Command::Undo => {
+                if let Some(previous) = self.history.undo(&self.layout) {
+                    self.layout = previous;
+                }
+                None
+            }
+            Command::Redo => {
+                if let Some(next) = self.history.redo(&self.layout) {
+                    self.layout = next;
+                }
+                None
+            }
+        };
+        if let Some(kind) = kind
+            && self.layout != before
+        {
+            self.history.record(&before, kind);
         }
+        if self.layout != before {
+            self.layout_changed();
+        }
+    }
+
+    /// Rebuilds what depends on the layout: only the scene, and the geometry only
+    /// when the disputed-territory rule changed.
+    fn layout_changed(&mut self) {
+        let inputs = SceneInputs::from_layout(&self.layout);
+        if inputs == self.scene.inputs {
+            return;
+        }
+        let selected = self
+            .map
+            .selected
+            .map(|i| self.scene.geometry.countries[i].code);
+        let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
+        self.scene = Scene::build(inputs, geometry, &self.data.atlas);
+        self.map.selected = selected.and_then(|code| self.scene.geometry.index_of(code));
+        self.date_bar.sync(self.layout.date);
     }
 }
 
-fn build_scene(data: &LoadedData, inputs: SceneInputs, palette: &Palette) -> Scene {
-    let geometry = MapGeometry::build(&data.shapes, inputs.rule, |code| {
-        data.iso.name(code).map(str::to_owned)
-    });
-    Scene::build(inputs, Arc::new(geometry), palette)
+/// Makes the shipped font egui's first choice, keeping egui's own fonts as
+/// fallbacks for symbols it lacks.
+fn install_font(ctx: &egui::Context, font: &[u8]) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "DejaVuSans".to_owned(),
+        Arc::new(egui::FontData::from_owned(font.to_vec())),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .insert(0, "DejaVuSans".to_owned());
+    }
+    ctx.set_fonts(fonts);
+}
+
+fn geometry_for(
+    data: &MapData,
+    cache: &mut BTreeMap<DisputedRule, Arc<MapGeometry>>,
+    rule: DisputedRule,
+) -> Arc<MapGeometry> {
+    cache
+        .entry(rule)
+        .or_insert_with(|| {
+            Arc::new(MapGeometry::build(&data.shapes, rule, |code| {
+                data.iso.name(code).map(str::to_owned)
+            }))
+        })
+        .clone()
 }
 
 impl eframe::App for AllianceMapApp {
@@ -227,17 +723,17 @@ impl eframe::App for AllianceMapApp {
 }
 
 /// Opens the window and runs until it is closed.
-pub fn run(data: LoadedData, report_startup: bool) -> eframe::Result {
+pub fn run(data: MapData, layout: Layout, report_startup: bool) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("alliance-map")
-            .with_inner_size([1200.0, 800.0])
-            .with_min_inner_size([480.0, 320.0]),
+            .with_inner_size([1240.0, 820.0])
+            .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };
     eframe::run_native(
         "alliance-map",
         options,
-        Box::new(move |_cc| Ok(Box::new(AllianceMapApp::new(data, report_startup)))),
+        Box::new(move |_cc| Ok(Box::new(AllianceMapApp::new(data, layout, report_startup)))),
     )
 }

@@ -1,6 +1,9 @@
 use std::collections::BTreeMap;
 
-use geo::{BooleanOps, Coord, LineString, MapCoords, MultiPolygon, Simplify, TriangulateEarcut};
+use geo::{
+    Area, BooleanOps, Coord, InteriorPoint, LineString, MapCoords, MultiPolygon, Simplify,
+    TriangulateEarcut,
+};
 use rstar::{AABB, PointDistance, RTree, RTreeObject};
 
 use super::projection::{LonLat, PlanePoint, Projector};
@@ -104,6 +107,10 @@ pub struct CountryShape {
     pub outlines: Vec<OutlineLod>,
     /// The bounding box on the plane.
     pub bounds: PlaneRect,
+    /// Where its name goes: a point inside its largest part, away from the edges.
+    pub label_anchor_km: [f32; 2],
+    /// Its area on the plane (equal-area projection: true area), km².
+    pub area_km2: f64,
 }
 
 impl CountryShape {
@@ -317,6 +324,15 @@ fn project_country(
         })
         .collect();
 
+    let largest = area_km
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+    let label_anchor_km = largest
+        .and_then(|p| p.interior_point())
+        .map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32]);
+    let area_km2 = area_km.unsigned_area();
+
     CountryShape {
         code,
         name,
@@ -325,6 +341,8 @@ fn project_country(
         fill,
         outlines,
         bounds,
+        label_anchor_km,
+        area_km2,
     }
 }
 

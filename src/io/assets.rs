@@ -35,6 +35,11 @@ impl DataDir {
         self.0.join("assets").join("iso3166-1.tsv")
     }
 
+    /// The font the window and the exporters use, so text looks the same everywhere.
+    pub fn font_path(&self) -> PathBuf {
+        self.0.join("assets").join("DejaVuSans.ttf")
+    }
+
     /// The folder of organisation files.
     pub fn maps_dir(&self) -> PathBuf {
         self.0.join("maps")
@@ -78,4 +83,17 @@ pub(crate) fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, Asset
         });
     }
     std::fs::read(path).map_err(unreadable)
+}
+
+/// Reads the shipped font, checking it is a TrueType or OpenType file.
+pub fn load_font(path: &Path) -> Result<Vec<u8>, AssetError> {
+    let bytes = read_limited(path, 16 << 20)?;
+    let magic = bytes.get(..4).unwrap_or_default();
+    if magic != [0, 1, 0, 0] && magic != b"OTTO" && magic != b"true" {
+        return Err(AssetError::Corrupt {
+            path: path.to_path_buf(),
+            message: "not a TrueType or OpenType font".into(),
+        });
+    }
+    Ok(bytes)
 }

@@ -7,7 +7,17 @@ use std::fmt;
 /// `assets/disputed-areas.ron` names the country it belongs to under each rule, and the
 /// rule in force is a setting that exports print in their footer.
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
 pub enum DisputedRule {

@@ -4,11 +4,13 @@
 
 mod country;
 mod disputed;
+mod layout;
 mod organisation;
 
 pub use country::{CountryCode, CountryCodeError};
 pub use disputed::DisputedRule;
 pub use jiff::civil::Date;
+pub use layout::{LAYOUT_VERSION, LayerSettings, Layout, OverlapMode, PaletteChoice, View, WhatIf};
 pub use organisation::{
     CountryRecord, Direction, Document, Invocation, InvocationOutcome, LayerRank, Organisation,
     OrganisationKind, Period, Pledge, PledgeKind, Source, Status,

@@ -160,6 +160,9 @@ pub struct Period {
     /// Disagreements between sources and the reasoning behind the chosen date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Set on periods that a what-if added; never read from or written to files.
+    #[serde(skip)]
+    pub hypothetical: bool,
 }
 
 impl Period {
@@ -369,6 +372,7 @@ mod tests {
             end: end.map(day),
             source: source(),
             note: None,
+            hypothetical: false,
         }
     }
 

@@ -1,6 +1,8 @@
 //! Every colour the map uses. Colours live here and nowhere else, so that a palette
 //! switch (or a colour-blind check) touches one file.
 
+use crate::model::PaletteChoice;
+
 /// A colour as 8-bit sRGB with straight (not premultiplied) alpha.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Rgba8(pub [u8; 4]);
@@ -16,39 +18,219 @@ impl Rgba8 {
         let [r, g, b, _] = self.0;
         format!("#{r:02x}{g:02x}{b:02x}")
     }
+
+    /// The same colour with alpha scaled by `factor` (0..1).
+    pub fn faded(self, factor: f32) -> Self {
+        let [r, g, b, a] = self.0;
+        Self([
+            r,
+            g,
+            b,
+            (f32::from(a) * factor.clamp(0.0, 1.0)).round() as u8,
+        ])
+    }
+
+    /// Opaque mix: `t` of `other` over `self`.
+    pub fn mix(self, other: Self, t: f32) -> Self {
+        let t = t.clamp(0.0, 1.0);
+        let channel = |a: u8, b: u8| (f32::from(a) * (1.0 - t) + f32::from(b) * t).round() as u8;
+        let [r0, g0, b0, _] = self.0;
+        let [r1, g1, b1, _] = other.0;
+        Self::rgb(channel(r0, r1), channel(g0, g1), channel(b0, b1))
+    }
 }
+
+/// How strong a hatch is drawn: the status of the membership decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum HatchWeight {
+    /// Members: bold lines.
+    Bold,
+    /// Observers, partners, applicants: fine lines.
+    Fine,
+}
+
+impl HatchWeight {
+    /// Line width in pixels; the period of the pattern is [`HATCH_PERIOD_PX`].
+    pub fn width_px(self, high_contrast: bool) -> f32 {
+        match (self, high_contrast) {
+            (Self::Bold, false) => 2.5,
+            (Self::Bold, true) => 3.5,
+            (Self::Fine, false) => 1.2,
+            (Self::Fine, true) => 2.0,
+        }
+    }
+}
+
+/// Distance between hatch lines, in screen pixels (points), fixed on screen so the
+/// pattern reads the same at every zoom.
+pub const HATCH_PERIOD_PX: f32 = 9.0;
 
 /// The colours of one look of the map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Palette {
+    /// Which palette this is.
+    pub choice: PaletteChoice,
     /// Countries that belong to no shown layer.
     pub land: Rgba8,
     /// Water and everything outside the shapes.
     pub sea: Rgba8,
     /// Borders.
     pub border: Rgba8,
+    /// Border width in pixels.
+    pub border_width_px: f32,
     /// The outline of the country under the pointer.
     pub hover: Rgba8,
     /// The outline of the selected country.
     pub selection: Rgba8,
+    /// Outlines of hypothetical memberships.
+    pub hypothetical: Rgba8,
+    /// Label text and its halo.
+    pub label: Rgba8,
+    /// Halo behind labels.
+    pub label_halo: Rgba8,
+    /// Colours for the four primary organisations by short name, then extras in order.
+    layer_colours: Vec<(Option<&'static str>, Rgba8)>,
+    /// Fill colours for 1, 2, 3 and 4+ memberships in count mode.
+    count_colours: [Rgba8; 4],
 }
 
 impl Palette {
-    /// The default light look: quiet land and sea so that layer colours stand out.
-    pub fn light() -> Self {
+    /// The palette for a layout's choice.
+    pub fn new(choice: PaletteChoice) -> Self {
+        match choice {
+            PaletteChoice::OkabeIto => Self::okabe_ito(),
+            PaletteChoice::TolBright => Self::tol_bright(),
+            PaletteChoice::HighContrast => Self::high_contrast(),
+        }
+    }
+
+    fn base(choice: PaletteChoice, layer_colours: Vec<(Option<&'static str>, Rgba8)>) -> Self {
         Self {
-            land: Rgba8::rgb(0xe8, 0xe4, 0xda),
-            sea: Rgba8::rgb(0xc9, 0xdc, 0xe8),
-            border: Rgba8::rgb(0x6b, 0x6b, 0x6b),
+            choice,
+            land: Rgba8::rgb(0xee, 0xeb, 0xe3),
+            sea: Rgba8::rgb(0xd4, 0xe3, 0xec),
+            border: Rgba8::rgb(0x70, 0x70, 0x70),
+            border_width_px: 0.8,
             hover: Rgba8::rgb(0x1f, 0x1f, 0x1f),
-            // Okabe-Ito vermillion: visible on every layer colour we use.
-            selection: Rgba8::rgb(0xd5, 0x5e, 0x00),
+            selection: Rgba8::rgb(0x00, 0x00, 0x00),
+            hypothetical: Rgba8::rgb(0x2b, 0x2b, 0x2b),
+            label: Rgba8::rgb(0x22, 0x22, 0x22),
+            label_halo: Rgba8([0xff, 0xff, 0xff, 0xc0]),
+            layer_colours,
+            // ColorBrewer "Purples" 4-class: sequential, readable by colour-blind people.
+            count_colours: [
+                Rgba8::rgb(0xdb, 0xda, 0xeb),
+                Rgba8::rgb(0xa8, 0xa5, 0xd0),
+                Rgba8::rgb(0x7b, 0x6e, 0xb4),
+                Rgba8::rgb(0x54, 0x27, 0x8f),
+            ],
+        }
+    }
+
+    /// Okabe and Ito (2008), the default: distinguishable with every common form of
+    /// colour blindness.
+    pub fn okabe_ito() -> Self {
+        Self::base(
+            PaletteChoice::OkabeIto,
+            vec![
+                (Some("NATO"), Rgba8::rgb(0x00, 0x72, 0xb2)), // blue
+                (Some("CSTO"), Rgba8::rgb(0xd5, 0x5e, 0x00)), // vermillion
+                (Some("SCO"), Rgba8::rgb(0x00, 0x9e, 0x73)),  // bluish green
+                (Some("EAEU"), Rgba8::rgb(0xcc, 0x79, 0xa7)), // reddish purple
+                (None, Rgba8::rgb(0xe6, 0x9f, 0x00)),         // orange
+                (None, Rgba8::rgb(0x56, 0xb4, 0xe9)),         // sky blue
+                (None, Rgba8::rgb(0x55, 0x55, 0x55)),         // dark grey
+                (None, Rgba8::rgb(0xb8, 0xa4, 0x00)),         // dark yellow
+            ],
+        )
+    }
+
+    /// Paul Tol's "bright" qualitative scheme.
+    pub fn tol_bright() -> Self {
+        Self::base(
+            PaletteChoice::TolBright,
+            vec![
+                (Some("NATO"), Rgba8::rgb(0x44, 0x77, 0xaa)),
+                (Some("CSTO"), Rgba8::rgb(0xee, 0x66, 0x77)),
+                (Some("SCO"), Rgba8::rgb(0x22, 0x88, 0x33)),
+                (Some("EAEU"), Rgba8::rgb(0xaa, 0x33, 0x77)),
+                (None, Rgba8::rgb(0xcc, 0xbb, 0x44)),
+                (None, Rgba8::rgb(0x66, 0xcc, 0xee)),
+                (None, Rgba8::rgb(0x66, 0x66, 0x66)),
+            ],
+        )
+    }
+
+    /// For projectors and print: saturated colours, heavier lines, black borders.
+    pub fn high_contrast() -> Self {
+        let mut palette = Self::base(
+            PaletteChoice::HighContrast,
+            vec![
+                (Some("NATO"), Rgba8::rgb(0x00, 0x33, 0xcc)),
+                (Some("CSTO"), Rgba8::rgb(0xcc, 0x00, 0x00)),
+                (Some("SCO"), Rgba8::rgb(0x00, 0x80, 0x00)),
+                (Some("EAEU"), Rgba8::rgb(0x99, 0x00, 0x99)),
+                (None, Rgba8::rgb(0xcc, 0x66, 0x00)),
+                (None, Rgba8::rgb(0x00, 0x80, 0x80)),
+                (None, Rgba8::rgb(0x00, 0x00, 0x00)),
+            ],
+        );
+        palette.land = Rgba8::rgb(0xff, 0xff, 0xff);
+        palette.sea = Rgba8::rgb(0xe0, 0xe8, 0xf0);
+        palette.border = Rgba8::rgb(0x00, 0x00, 0x00);
+        palette.border_width_px = 1.2;
+        palette.label_halo = Rgba8([0xff, 0xff, 0xff, 0xf0]);
+        palette
+    }
+
+    /// Whether hatches should be drawn heavier.
+    pub fn is_high_contrast(&self) -> bool {
+        self.choice == PaletteChoice::HighContrast
+    }
+
+    /// The colour of a layer: fixed for the four primary organisations (so NATO is
+    /// always the same blue), the remaining colours in turn for extras.
+    pub fn layer_colour(&self, org: &str, extra_index: usize) -> Rgba8 {
+        if let Some((_, colour)) = self
+            .layer_colours
+            .iter()
+            .find(|(name, _)| *name == Some(org))
+        {
+            return *colour;
+        }
+        let extras: Vec<Rgba8> = self
+            .layer_colours
+            .iter()
+            .filter(|(name, _)| name.is_none())
+            .map(|(_, c)| *c)
+            .collect();
+        extras[extra_index % extras.len()]
+    }
+
+    /// Fill for a country in `count` shown organisations (count mode).
+    pub fn count_colour(&self, count: usize) -> Rgba8 {
+        match count {
+            0 => self.land,
+            n => self.count_colours[(n - 1).min(3)],
         }
     }
 }
 
 impl Default for Palette {
     fn default() -> Self {
-        Self::light()
+        Self::okabe_ito()
+    }
+}
+
+/// The hatch angle of a layer, degrees counter-clockwise from horizontal: the four
+/// primary organisations get the four angles furthest apart, so a country in all
+/// four shows a distinct cross-hatch; extras take the angles in between.
+pub fn hatch_angle_deg(org: &str, extra_index: usize) -> f32 {
+    match org {
+        "NATO" => 0.0,
+        "SCO" => 45.0,
+        "EAEU" => 90.0,
+        "CSTO" => 135.0,
+        _ => [22.5, 112.5, 67.5, 157.5][extra_index % 4],
     }
 }

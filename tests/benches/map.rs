@@ -4,20 +4,15 @@
 
 use std::hint::black_box;
 
-use alliance_map::app::{AllianceMapApp, LoadedData};
+use alliance_map::app::{AllianceMapApp, default_layout};
 use alliance_map::geometry::{LonLat, MapGeometry};
-use alliance_map::io::DataDir;
-use alliance_map::io::iso_table::IsoTable;
 use alliance_map::io::shapes::ShapeSet;
+use alliance_map::io::{DataDir, MapData};
 use alliance_map::model::DisputedRule;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-fn data() -> LoadedData {
-    let dir = DataDir::resolve(None);
-    LoadedData {
-        shapes: ShapeSet::load(&dir.shapes_path()).unwrap(),
-        iso: IsoTable::load(&dir.iso_table_path()).unwrap(),
-    }
+fn data() -> MapData {
+    MapData::load(&DataDir::resolve(None)).unwrap()
 }
 
 /// Deterministic pseudo-random points in the default extent (lon -25..191,
@@ -69,7 +64,8 @@ fn bench(c: &mut Criterion) {
     });
 
     let ctx = egui::Context::default();
-    let mut app = AllianceMapApp::new(data, false);
+    let layout = default_layout(&data.atlas, "2024-06-01".parse().unwrap());
+    let mut app = AllianceMapApp::new(data, layout, false);
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,

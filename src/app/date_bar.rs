@@ -1,0 +1,161 @@
+//! The date control: a slider from 1949 to today with year ticks, an exact-day
+//! field, steps to the previous and next change, and play.
+
+use egui::{Align2, FontId, Key, Sense, Stroke, Ui, vec2};
+
+use super::Command;
+use crate::analysis::Atlas;
+use crate::model::Date;
+
+/// The date control's own state: the text being typed.
+pub struct DateBar {
+    text: String,
+    error: Option<String>,
+    first: Date,
+    last: Date,
+}
+
+impl DateBar {
+    /// A date bar from 1949 (NATO's founding year) to today, or the last change in the
+    /// data if that is later.
+    pub fn new(atlas: &Atlas, date: Date) -> Self {
+        let today = crate::cli::today();
+        let last = atlas
+            .change_days()
+            .last()
+            .copied()
+            .map_or(today, |d| d.max(today));
+        Self {
+            text: date.to_string(),
+            error: None,
+            first: Date::constant(1949, 1, 1),
+            last,
+        }
+    }
+
+    /// Shows `date` in the field after it changed elsewhere (slider, undo, play).
+    pub fn sync(&mut self, date: Date) {
+        self.text = date.to_string();
+        self.error = None;
+    }
+
+    fn days_from_first(&self, date: Date) -> i32 {
+        self.first.until(date).map_or(0, |span| span.get_days())
+    }
+
+    fn date_at(&self, days: i32) -> Date {
+        self.first
+            .checked_add(jiff::Span::new().days(i64::from(days)))
+            .unwrap_or(self.first)
+    }
+
+    /// Draws the bar; changes become commands.
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        atlas: &Atlas,
+        date: Date,
+        playing: bool,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            let days = atlas.change_days();
+            let has_previous = days.iter().any(|&d| d < date);
+            let has_next = days.iter().any(|&d| d > date);
+            if ui
+                .add_enabled(has_previous, egui::Button::new("◀ Previous change"))
+                .on_hover_text("Go to the previous accession, exit or suspension ( [ )")
+                .clicked()
+            {
+                commands.push(Command::StepChange(-1));
+            }
+            let play_label = if playing { "❚❚ Pause" } else { "▶ Play" };
+            if ui
+                .button(play_label)
+                .on_hover_text("Step through every change (Space)")
+                .clicked()
+            {
+                commands.push(Command::TogglePlay);
+            }
+            if ui
+                .add_enabled(has_next, egui::Button::new("Next change ▶"))
+                .on_hover_text("Go to the next accession, exit or suspension ( ] )")
+                .clicked()
+            {
+                commands.push(Command::StepChange(1));
+            }
+            ui.separator();
+            let label = ui.label("Date");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.text)
+                        .desired_width(90.0)
+                        .hint_text("YYYY-MM-DD"),
+                )
+                .labelled_by(label.id);
+            let submitted = field.lost_focus()
+                || (field.has_focus() && ui.input(|i| i.key_pressed(Key::Enter)));
+            if submitted && self.text != date.to_string() {
+                match self.text.trim().parse::<Date>() {
+                    Ok(day) => {
+                        self.error = None;
+                        commands.push(Command::SetDate(day));
+                    }
+                    Err(_) => {
+                        self.error =
+                            Some(format!("{:?} is not a day; expected YYYY-MM-DD", self.text))
+                    }
+                }
+            }
+            if ui.button("Today").clicked() {
+                commands.push(Command::SetDate(crate::cli::today()));
+            }
+            if let Some(error) = &self.error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+        });
+
+        // The slider with year ticks under it.
+        let total = self.days_from_first(self.last).max(1);
+        let mut value = self.days_from_first(date).clamp(0, total);
+        ui.spacing_mut().slider_width = (ui.available_width() - 24.0).max(100.0);
+        let slider = ui.add(
+            egui::Slider::new(&mut value, 0..=total)
+                .show_value(false)
+                .text(""),
+        );
+        slider.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Date slider"));
+        if slider.changed() {
+            commands.push(Command::SetDate(self.date_at(value)));
+        }
+        let rail = slider.rect;
+        let (ticks, painter) = ui.allocate_painter(vec2(rail.width(), 16.0), Sense::hover());
+        let stroke = Stroke::new(1.0, ui.visuals().weak_text_color());
+        let handle_radius = rail.height() / 2.5;
+        let x_of = |day: Date| {
+            let t = self.days_from_first(day) as f32 / total as f32;
+            rail.left() + handle_radius + t * (rail.width() - 2.0 * handle_radius)
+        };
+        for year in (1950..=self.last.year()).step_by(5) {
+            let x = x_of(Date::constant(year, 1, 1));
+            let long = year % 10 == 0;
+            painter.line_segment(
+                [
+                    egui::pos2(x, ticks.rect.top()),
+                    egui::pos2(x, ticks.rect.top() + if long { 5.0 } else { 3.0 }),
+                ],
+                stroke,
+            );
+            if long {
+                painter.text(
+                    egui::pos2(x, ticks.rect.top() + 5.0),
+                    Align2::CENTER_TOP,
+                    year.to_string(),
+                    FontId::proportional(10.0),
+                    ui.visuals().weak_text_color(),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! Layers, overlaps, the date control, what-ifs and undo, driven through the
+//! window's widgets by their labels.
+
+mod common;
+
+use alliance_map::app::{AllianceMapApp, Command};
+use alliance_map::model::{OverlapMode, Status};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(date: &str) -> Harness<'static, AllianceMapApp> {
+    let app = common::app_on(date);
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_max_steps(32)
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn country_index(harness: &Harness<'_, AllianceMapApp>, code: &str) -> usize {
+    harness
+        .state()
+        .scene()
+        .geometry
+        .index_of(code.parse().unwrap())
+        .unwrap()
+}
+
+/// The organisations whose patterns are drawn over a country.
+fn patterns_over(harness: &Harness<'_, AllianceMapApp>, code: &str) -> Vec<String> {
+    let scene = harness.state().scene();
+    let index = country_index(harness, code);
+    let colours: Vec<_> = scene
+        .hatches
+        .iter()
+        .filter(|h| h.country == index)
+        .map(|h| h.colour.0[..3].to_vec())
+        .collect();
+    scene
+        .legend
+        .layers
+        .iter()
+        .filter(|l| colours.contains(&l.colour.0[..3].to_vec()))
+        .map(|l| l.org.clone())
+        .collect()
+}
+
+fn set_date(harness: &mut Harness<'_, AllianceMapApp>, date: &str) {
+    let field = harness.get_by_label("Date");
+    field.click();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.get_by_label("Date").type_text(date);
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+}
+
+#[test]
+fn toggling_a_layer_removes_its_pattern_from_a_country() {
+    let mut harness = harness("2024-08-01");
+    let before = patterns_over(&harness, "RUS");
+    assert!(before.contains(&"CSTO".to_owned()), "{before:?}");
+    assert!(before.contains(&"SCO".to_owned()), "{before:?}");
+
+    harness.get_by_label("CSTO").click();
+    harness.run();
+    let after = patterns_over(&harness, "RUS");
+    assert!(!after.contains(&"CSTO".to_owned()), "{after:?}");
+    assert!(after.contains(&"SCO".to_owned()), "{after:?}");
+
+    harness.get_by_label("CSTO").click();
+    harness.run();
+    assert_eq!(patterns_over(&harness, "RUS"), before);
+}
+
+#[test]
+fn moving_the_date_across_2023_04_04_makes_finland_a_nato_member() {
+    let mut harness = harness("2024-01-01");
+    set_date(&mut harness, "2023-04-03");
+    assert_eq!(harness.state().layout().date.to_string(), "2023-04-03");
+    let finland = country_index(&harness, "FIN");
+    let nato_status = |harness: &Harness<'_, AllianceMapApp>| {
+        let scene = harness.state().scene();
+        scene.memberships[finland]
+            .iter()
+            .find(|m| scene.legend.layers[m.layer].org == "NATO")
+            .map(|m| m.status)
+    };
+    assert_eq!(nato_status(&harness), Some(Status::Applicant));
+    harness.get_by_label_contains("NATO: 30 members");
+
+    set_date(&mut harness, "2023-04-05");
+    assert_eq!(nato_status(&harness), Some(Status::Member));
+    harness.get_by_label_contains("NATO: 31 members");
+}
+
+#[test]
+fn next_and_previous_change_step_to_the_days_the_data_changes() {
+    let mut harness = harness("2023-04-01");
+    harness.get_by_label("Next change ▶").click();
+    harness.run();
+    assert_eq!(harness.state().layout().date.to_string(), "2023-04-04");
+    harness.get_by_label("◀ Previous change").click();
+    harness.run();
+    assert!(harness.state().layout().date.to_string().as_str() < "2023-04-04");
+}
+
+#[test]
+fn a_bad_date_is_refused_with_a_message_and_the_map_keeps_its_date() {
+    let mut harness = harness("2024-01-01");
+    set_date(&mut harness, "2024-02-30");
+    assert_eq!(harness.state().layout().date.to_string(), "2024-01-01");
+    harness.get_by_label_contains("is not a day");
+}
+
+#[test]
+fn the_combination_legend_lists_countries_in_three_organisations() {
+    let harness = harness("2024-08-01");
+    harness.get_by_label("CSTO + EAEU + SCO (4): Belarus, Kazakhstan, Kyrgyzstan, Russia");
+}
+
+#[test]
+fn hovering_a_combination_highlights_its_countries() {
+    let mut harness = harness("2024-08-01");
+    harness
+        .get_by_label("CSTO + EAEU + SCO (4): Belarus, Kazakhstan, Kyrgyzstan, Russia")
+        .hover();
+    harness.run();
+    let mut emphasised = harness.state().emphasised.clone();
+    emphasised.sort_unstable();
+    let mut expected: Vec<usize> = ["BLR", "KAZ", "KGZ", "RUS"]
+        .iter()
+        .map(|c| country_index(&harness, c))
+        .collect();
+    expected.sort_unstable();
+    assert_eq!(emphasised, expected);
+}
+
+#[test]
+fn the_overlap_count_mode_colours_by_number_of_organisations() {
+    let mut harness = harness("2024-08-01");
+    harness.get_by_label("Overlap count").click();
+    harness.run();
+    let scene = harness.state().scene();
+    assert_eq!(scene.inputs.mode, OverlapMode::Count);
+    assert!(scene.hatches.is_empty());
+    let russia = country_index(&harness, "RUS");
+    let norway = country_index(&harness, "NOR");
+    assert_eq!(scene.fills[russia], scene.palette.count_colour(3));
+    assert_eq!(scene.fills[norway], scene.palette.count_colour(1));
+}
+
+#[test]
+fn a_what_if_shows_in_the_legend_and_undo_restores_the_map() {
+    let mut harness = harness("2024-08-01");
+    // Select Serbia on the map, which fills the what-if form's country.
+    let serbia = country_index(&harness, "SRB");
+    harness.state_mut().apply(Command::Select(Some(serbia)));
+    harness.run();
+    harness.get_by_label("Add what-if").click();
+    harness.run();
+    harness.get_by_label_contains("Hypothetical: SRB member of CSTO from 2024-08-01");
+    harness.get_by_label("Hypothetical (1)");
+    let scene = harness.state().scene();
+    assert!(
+        scene.memberships[serbia]
+            .iter()
+            .any(|m| m.hypothetical && m.status == Status::Member)
+    );
+    assert!(scene.dashed.iter().any(|d| d.country == serbia));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert!(harness.state().layout().what_ifs.is_empty());
+    assert!(harness.query_by_label("Hypothetical (1)").is_none());
+    assert!(
+        !harness.state().scene().memberships[serbia]
+            .iter()
+            .any(|m| m.hypothetical)
+    );
+
+    harness.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    harness.run();
+    assert_eq!(harness.state().layout().what_ifs.len(), 1);
+}
+
+#[test]
+fn undo_covers_every_layout_change_not_only_what_ifs() {
+    let mut harness = harness("2024-08-01");
+    let original = harness.state().layout().clone();
+    harness.get_by_label("NATO").click();
+    harness.run();
+    harness.get_by_label("Overlap count").click();
+    harness.run();
+    harness
+        .state_mut()
+        .apply(Command::MoveLayer("SCO".into(), -1));
+    harness.run();
+    assert_ne!(harness.state().layout(), &original);
+    for _ in 0..3 {
+        harness.get_by_label("Undo").click();
+        harness.run();
+    }
+    assert_eq!(harness.state().layout(), &original);
+}
+
+#[test]
+fn selecting_a_country_opens_its_inspector_with_commitments_and_lines() {
+    let mut harness = harness("2024-08-01");
+    let finland = country_index(&harness, "FIN");
+    harness.state_mut().apply(Command::Select(Some(finland)));
+    harness.run();
+    harness.get_by_label("Finland (FIN)");
+    harness.get_by_label_contains("NATO art. 5 (defense) from 31");
+    // Commitment lines: mutual defence arcs to the other allies on the map (31 less
+    // Canada, which lies outside the map's extent).
+    let arcs = harness.state().arcs();
+    assert_eq!(
+        arcs.iter()
+            .filter(|a| a.from == finland && !a.dashed)
+            .count(),
+        30
+    );
+    assert!(arcs.iter().all(|a| a.mutual));
+}
+
+#[test]
+fn f1_opens_the_keyboard_help() {
+    let mut harness = harness("2024-08-01");
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts");
+    harness.get_by_label("Undo / redo any change");
+}
