@@ -28,10 +28,7 @@ struct InputFeature {
 }
 
 #[derive(serde::Deserialize)]
-#[expect(
-    dead_code,
-    reason = "`basis` documents the choice; the builder only needs the owners"
-)]
+#[expect(dead_code, reason = "`basis` documents the choice; the builder only needs the owners")]
 struct DisputedArea {
     name: String,
     in_feature: String,
@@ -50,44 +47,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let disputed: Vec<DisputedArea> = ron::from_str(&std::fs::read_to_string(disputed_path)?)?;
 
     let extent = Rect::new(
-        Coord {
-            x: EXTENT_LON_DEG.0,
-            y: EXTENT_LAT_DEG.0,
-        },
-        Coord {
-            x: EXTENT_LON_DEG.1,
-            y: EXTENT_LAT_DEG.1,
-        },
+        Coord { x: EXTENT_LON_DEG.0, y: EXTENT_LAT_DEG.0 },
+        Coord { x: EXTENT_LON_DEG.1, y: EXTENT_LAT_DEG.1 },
     )
     .to_polygon();
 
     let mut by_code: BTreeMap<String, (String, MultiPolygon<f64>)> = BTreeMap::new();
     for feature in input {
-        let polygons = feature
-            .polygons
-            .iter()
-            .map(|rings| unwrapped_polygon(rings))
-            .collect();
+        let polygons = feature.polygons.iter().map(|rings| unwrapped_polygon(rings)).collect();
         by_code.insert(feature.code, (feature.name, MultiPolygon(polygons)));
     }
 
     let mut out = Vec::new();
     for area in &disputed {
         let Some((_, parent)) = by_code.get_mut(&area.in_feature) else {
-            return Err(format!(
-                "disputed area {}: no feature {}",
-                area.name, area.in_feature
-            )
-            .into());
+            return Err(format!("disputed area {}: no feature {}", area.name, area.in_feature).into());
         };
         let taken = match area.inside_lon_lat {
             None => std::mem::replace(parent, MultiPolygon(vec![])),
             Some((lon, lat)) => {
                 let point = Point::new(lon, lat);
-                let (inside, rest): (Vec<_>, Vec<_>) = parent
-                    .0
-                    .drain(..)
-                    .partition(|polygon| polygon.contains(&point));
+                let (inside, rest): (Vec<_>, Vec<_>) = parent.0.drain(..).partition(|polygon| polygon.contains(&point));
                 parent.0 = rest;
                 if inside.is_empty() {
                     return Err(format!(
@@ -108,12 +88,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     for (code, (name, shape)) in by_code {
         let code: CountryCode = code.parse()?;
-        out.push(ShapeFeature {
-            code_un: code,
-            code_de_facto: code,
-            name,
-            lonlat_deg: shape,
-        });
+        out.push(ShapeFeature { code_un: code, code_de_facto: code, name, lonlat_deg: shape });
     }
 
     let mut vertices = 0;
@@ -133,18 +108,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     kept.sort_by(|a, b| (a.code_un, &a.name).cmp(&(b.code_un, &b.name)));
     let set = ShapeSet {
-        source:
-            "Natural Earth 4.1.0 admin-0 countries, 1:50m (public domain), via world-atlas 2.0.2"
-                .into(),
+        source: "Natural Earth 4.1.0 admin-0 countries, 1:50m (public domain), via world-atlas 2.0.2".into(),
         features: kept,
     };
     let bytes = set.encode();
     std::fs::write(out_path, &bytes)?;
-    eprintln!(
-        "{} features, {vertices} vertices, {} bytes -> {out_path}",
-        set.features.len(),
-        bytes.len()
-    );
+    eprintln!("{} features, {vertices} vertices, {} bytes -> {out_path}", set.features.len(), bytes.len());
     Ok(())
 }
 
@@ -158,20 +127,9 @@ fn unwrapped_polygon(rings: &[Vec<[f64; 2]>]) -> Polygon<f64> {
             let crosses = ring.windows(2).any(|w| (w[0][0] - w[1][0]).abs() > 180.0);
             let max_lon = ring.iter().map(|p| p[0]).fold(f64::MIN, f64::max);
             let shift = |lon: f64| {
-                if (crosses && lon < 0.0) || max_lon < EXTENT_LON_DEG.0 {
-                    lon + 360.0
-                } else {
-                    lon
-                }
+                if (crosses && lon < 0.0) || max_lon < EXTENT_LON_DEG.0 { lon + 360.0 } else { lon }
             };
-            LineString(
-                ring.iter()
-                    .map(|p| Coord {
-                        x: shift(p[0]),
-                        y: p[1],
-                    })
-                    .collect(),
-            )
+            LineString(ring.iter().map(|p| Coord { x: shift(p[0]), y: p[1] }).collect())
         })
         .collect();
     let exterior = rings.remove(0);

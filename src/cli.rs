@@ -13,7 +13,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::{Atlas, CommitmentSide, commitments_of, tensions_of};
 use crate::io::iso_table::IsoTable;
-use crate::io::organisations::{load_atlas, load_organisation, organisation_files};
+use crate::io::layouts::parse_layout;
+use crate::io::organisations::{load_atlas, organisation_files, parse_organisation};
+use crate::io::ron_text::{first_identifier, read_text};
 use crate::io::{DataDir, Problem};
 use crate::model::{CountryCode, Date};
 
@@ -21,8 +23,12 @@ use crate::model::{CountryCode, Date};
 ///
 /// With no command, opens the map window.
 #[derive(Debug, Parser)]
-#[command(name = "alliance-map", version, about, long_about = None)]
+#[command(name = "alliance-map", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// A layout file to open in the window.
+    #[arg(value_name = "LAYOUT.ron")]
+    pub layout: Option<PathBuf>,
+
     /// Folder holding `assets/` and `maps/` (default: the source checkout, or
     /// $ALLIANCE_MAP_DIR).
     #[arg(long, global = true, value_name = "DIR")]
@@ -40,8 +46,6 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Open the map window (the default when no command is given).
-    Window,
     /// List every country holding a status in an organisation on a date.
     Query {
         /// The day, YYYY-MM-DD (default: today, UTC).
@@ -66,7 +70,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Check organisation files (or folders of them): every problem, as FILE:LINE:COL: message.
+    /// Check organisation and layout files (or folders of them): every problem, as FILE:LINE:COL: message.
     Check {
         /// Files or folders to check.
         #[arg(required = true, value_name = "FILE")]
@@ -86,21 +90,16 @@ pub enum Format {
 }
 
 fn parse_date(text: &str) -> Result<Date, String> {
-    text.parse::<Date>()
-        .map_err(|e| format!("expected a date YYYY-MM-DD: {e}"))
+    text.parse::<Date>().map_err(|e| format!("expected a date YYYY-MM-DD: {e}"))
 }
 
 fn parse_code(text: &str) -> Result<CountryCode, String> {
-    text.to_ascii_uppercase()
-        .parse()
-        .map_err(|e| format!("{e}"))
+    text.to_ascii_uppercase().parse().map_err(|e| format!("{e}"))
 }
 
 /// Today's date in UTC: the default for `--date`.
 pub fn today() -> Date {
-    jiff::tz::TimeZone::UTC
-        .to_datetime(jiff::Timestamp::now())
-        .date()
+    jiff::tz::TimeZone::UTC.to_datetime(jiff::Timestamp::now()).date()
 }
 
 /// A command's failure: printed to stderr by `run`, with the exit status it implies.
@@ -115,10 +114,7 @@ impl Failure {
         for p in problems {
             let _ = writeln!(message, "{p}");
         }
-        Self {
-            message: message.trim_end().to_owned(),
-            status: 1,
-        }
+        Self { message: message.trim_end().to_owned(), status: 1 }
     }
 }
 
@@ -126,14 +122,9 @@ impl Failure {
 pub fn run(command: Command, data_dir: &DataDir) -> ExitCode {
     let mut out = String::new();
     let result = match command {
-        Command::Window => unreachable!("main opens the window itself"),
-        Command::Query { date, org, format } => query(
-            data_dir,
-            date.unwrap_or_else(today),
-            org.as_deref(),
-            format,
-            &mut out,
-        ),
+        Command::Query { date, org, format } => {
+            query(data_dir, date.unwrap_or_else(today), org.as_deref(), format, &mut out)
+        }
         Command::Inspect { iso3, date, format } => {
             inspect(data_dir, iso3, date.unwrap_or_else(today), format, &mut out)
         }
@@ -153,35 +144,20 @@ pub fn run(command: Command, data_dir: &DataDir) -> ExitCode {
 }
 
 fn load(data_dir: &DataDir) -> Result<(Atlas, IsoTable), Failure> {
-    let iso = IsoTable::load(&data_dir.iso_table_path()).map_err(|e| Failure {
-        message: format!("alliance-map: {e}"),
-        status: 1,
-    })?;
+    let iso = IsoTable::load(&data_dir.iso_table_path())
+        .map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })?;
     let atlas = load_atlas(&data_dir.maps_dir(), &iso).map_err(|p| Failure::problems(&p.0))?;
     Ok((atlas, iso))
 }
 
-fn query(
-    data_dir: &DataDir,
-    day: Date,
-    org: Option<&str>,
-    format: Format,
-    out: &mut String,
-) -> Result<(), Failure> {
+fn query(data_dir: &DataDir, day: Date, org: Option<&str>, format: Format, out: &mut String) -> Result<(), Failure> {
     let (atlas, iso) = load(data_dir)?;
     if let Some(name) = org
         && atlas.find(name).is_none()
     {
-        let known: Vec<&str> = atlas
-            .organisations
-            .iter()
-            .map(|o| o.short_name.as_str())
-            .collect();
+        let known: Vec<&str> = atlas.organisations.iter().map(|o| o.short_name.as_str()).collect();
         return Err(Failure {
-            message: format!(
-                "alliance-map: no organisation {name:?}; expected one of: {}",
-                known.join(", ")
-            ),
+            message: format!("alliance-map: no organisation {name:?}; expected one of: {}", known.join(", ")),
             status: 2,
         });
     }
@@ -201,10 +177,8 @@ fn query(
             let json: Vec<_> = rows
                 .iter()
                 .map(|row| {
-                    let since = atlas
-                        .find(&row.org)
-                        .and_then(|o| o.period_on(row.iso3, day))
-                        .map(|p| p.start.to_string());
+                    let since =
+                        atlas.find(&row.org).and_then(|o| o.period_on(row.iso3, day)).map(|p| p.start.to_string());
                     serde_json::json!({
                         "org": row.org,
                         "iso3": row.iso3,
@@ -214,19 +188,11 @@ fn query(
                     })
                 })
                 .collect();
-            let _ = writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&json).unwrap_or_default()
-            );
+            let _ = writeln!(out, "{}", serde_json::to_string_pretty(&json).unwrap_or_default());
         }
         Format::Table => {
             let _ = writeln!(out, "As of {day}: {} statuses", rows.len());
-            let _ = writeln!(
-                out,
-                "{:<14} {:<5} {:<32} {:<10} since",
-                "org", "iso3", "country", "status"
-            );
+            let _ = writeln!(out, "{:<14} {:<5} {:<32} {:<10} since", "org", "iso3", "country", "status");
             for row in &rows {
                 let since = atlas
                     .find(&row.org)
@@ -256,16 +222,10 @@ fn inspect(
 ) -> Result<(), Failure> {
     let (atlas, iso) = load(data_dir)?;
     let Some(name) = iso.name(country) else {
-        return Err(Failure {
-            message: format!("alliance-map: unknown ISO 3166-1 alpha-3 code {country}"),
-            status: 2,
-        });
+        return Err(Failure { message: format!("alliance-map: unknown ISO 3166-1 alpha-3 code {country}"), status: 2 });
     };
-    let memberships: Vec<_> = atlas
-        .organisations
-        .iter()
-        .filter_map(|org| org.period_on(country, day).map(|period| (org, period)))
-        .collect();
+    let memberships: Vec<_> =
+        atlas.organisations.iter().filter_map(|org| org.period_on(country, day).map(|period| (org, period))).collect();
     let commitments = commitments_of(&atlas, country, day);
     let tensions = tensions_of(&atlas, country, day);
 
@@ -285,11 +245,7 @@ fn inspect(
             "commitments": commitments,
             "tensions": tensions,
         });
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&json).unwrap_or_default()
-        );
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&json).unwrap_or_default());
         return Ok(());
     }
 
@@ -336,28 +292,18 @@ fn inspect(
     }
     for (org, p) in &memberships {
         let until = p.end.map_or(String::new(), |end| format!(" until {end}"));
-        let _ = writeln!(
-            out,
-            "  {:<14} {:<10} since {}{until}",
-            org.short_name,
-            p.status.as_str(),
-            p.start
-        );
+        let _ = writeln!(out, "  {:<14} {:<10} since {}{until}", org.short_name, p.status.as_str(), p.start);
         let _ = writeln!(
             out,
             "  {:<14} source: {}{}",
             "",
             p.source.title,
-            p.source
-                .url
-                .as_deref()
-                .map_or(String::new(), |u| format!(" <{u}>"))
+            p.source.url.as_deref().map_or(String::new(), |u| format!(" <{u}>"))
         );
     }
-    for (title, side) in [
-        ("Pledges it gives", CommitmentSide::Gives),
-        ("Pledges it receives", CommitmentSide::Receives),
-    ] {
+    for (title, side) in
+        [("Pledges it gives", CommitmentSide::Gives), ("Pledges it receives", CommitmentSide::Receives)]
+    {
         let _ = writeln!(out, "\n{title}");
         let mut any = false;
         for c in commitments.iter().filter(|c| c.side == side) {
@@ -393,47 +339,70 @@ fn inspect(
 }
 
 fn check(data_dir: &DataDir, paths: &[PathBuf], out: &mut String) -> Result<(), Failure> {
-    let iso = IsoTable::load(&data_dir.iso_table_path()).map_err(|e| Failure {
-        message: format!("alliance-map: {e}"),
-        status: 1,
-    })?;
+    let iso = IsoTable::load(&data_dir.iso_table_path())
+        .map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })?;
+    // Folders: their organisation files, and the layouts in their `layouts/`.
     let mut files = Vec::new();
     for path in paths {
         if path.is_dir() {
-            match organisation_files(path) {
-                Ok(found) => files.extend(found),
-                Err(problem) => return Err(Failure::problems(&[problem])),
+            for dir in [path.clone(), path.join("layouts")] {
+                if dir == path.join("layouts") && !dir.is_dir() {
+                    continue;
+                }
+                match organisation_files(&dir) {
+                    Ok(found) => files.extend(found),
+                    Err(problem) => return Err(Failure::problems(&[problem])),
+                }
             }
         } else {
             files.push(path.clone());
         }
     }
     let mut problems = Vec::new();
-    let mut loaded = Vec::new();
+    let mut organisations = Vec::new();
+    let mut layouts = Vec::new();
     for file in &files {
-        match load_organisation(file, &iso) {
-            Ok(org) => loaded.push((file.as_path(), org)),
-            Err(found) => problems.extend(found),
+        let text = match read_text(file) {
+            Ok(text) => text,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        if first_identifier(&text) == Some("Layout") {
+            layouts.push((file.as_path(), text));
+        } else {
+            match parse_organisation(file, &text, &iso) {
+                Ok(org) => organisations.push((file.as_path(), org)),
+                Err(found) => problems.extend(found),
+            }
         }
     }
-    let organisations: Vec<_> = loaded.iter().map(|(_, o)| o.clone()).collect();
-    for (index, problem) in crate::analysis::check_atlas(&organisations) {
-        problems.push(Problem::whole_file(loaded[index].0, problem.message));
+    let orgs: Vec<_> = organisations.iter().map(|(_, o)| o.clone()).collect();
+    for (index, problem) in crate::analysis::check_atlas(&orgs) {
+        problems.push(Problem::whole_file(organisations[index].0, problem.message));
+    }
+    if !layouts.is_empty() {
+        // Layouts name organisations: check them against the program's own data.
+        match load_atlas(&data_dir.maps_dir(), &iso) {
+            Ok(atlas) => {
+                for (file, text) in &layouts {
+                    if let Err(found) = parse_layout(file, text, &atlas, &iso) {
+                        problems.extend(found);
+                    }
+                }
+            }
+            Err(found) => problems.extend(found.0),
+        }
     }
     if problems.is_empty() {
         let _ = writeln!(out, "{} file(s) checked, no problems", files.len());
         Ok(())
     } else {
-        let failed: std::collections::BTreeSet<&Path> =
-            problems.iter().map(|p| p.file.as_path()).collect();
+        let failed: std::collections::BTreeSet<&Path> = problems.iter().map(|p| p.file.as_path()).collect();
         let mut failure = Failure::problems(&problems);
-        let _ = write!(
-            failure.message,
-            "\n{} problem(s) in {} of {} file(s)",
-            problems.len(),
-            failed.len(),
-            files.len()
-        );
+        let _ =
+            write!(failure.message, "\n{} problem(s) in {} of {} file(s)", problems.len(), failed.len(), files.len());
         Err(failure)
     }
 }

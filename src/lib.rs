@@ -42,9 +42,7 @@ pub fn mark_process_start() {
 /// One line with wall time since [`mark_process_start`], CPU time of the process and
 /// its peak resident memory so far, read from `/proc` (Linux) where available.
 pub fn startup_report() -> String {
-    let wall_ms = PROCESS_START
-        .get()
-        .map_or(f64::NAN, |start| start.elapsed().as_secs_f64() * 1e3);
+    let wall_ms = PROCESS_START.get().map_or(f64::NAN, |start| start.elapsed().as_secs_f64() * 1e3);
     let cpu_ms = std::fs::read_to_string("/proc/self/stat")
         .ok()
         .and_then(|stat| {
@@ -65,7 +63,5 @@ pub fn startup_report() -> String {
             Some(kib / 1024.0)
         })
         .unwrap_or(f64::NAN);
-    format!(
-        "first frame painted: wall {wall_ms:.0} ms, cpu {cpu_ms:.0} ms, peak RSS {peak_rss_mib:.1} MiB"
-    )
+    format!("first frame painted: wall {wall_ms:.0} ms, cpu {cpu_ms:.0} ms, peak RSS {peak_rss_mib:.1} MiB")
 }

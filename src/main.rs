@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use alliance_map::app;
-use alliance_map::cli::{self, Cli, Command};
+use alliance_map::cli::{self, Cli};
 use alliance_map::io::{DataDir, MapData};
 use clap::Parser;
 
@@ -12,12 +12,23 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match cli.command {
-        None | Some(Command::Window) => open_window(&data_dir, cli.report_startup),
+        None => {
+            if let Some(path) = &cli.layout
+                && !path.is_file()
+            {
+                eprintln!(
+                    "alliance-map: {} is neither a layout file nor a command; expected a .ron layout or one of: query, inspect, check (see --help)",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+            open_window(&data_dir, cli.layout, cli.report_startup)
+        }
         Some(command) => cli::run(command, &data_dir),
     }
 }
 
-fn open_window(data_dir: &DataDir, report_startup: bool) -> ExitCode {
+fn open_window(data_dir: &DataDir, layout_file: Option<std::path::PathBuf>, report_startup: bool) -> ExitCode {
     let data = match MapData::load(data_dir) {
         Ok(data) => data,
         Err(error) => {
@@ -26,7 +37,7 @@ fn open_window(data_dir: &DataDir, report_startup: bool) -> ExitCode {
         }
     };
     let layout = app::default_layout(&data.atlas, cli::today());
-    match app::run(data, layout, report_startup) {
+    match app::run(data, layout, layout_file, report_startup) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("alliance-map: cannot open the window: {error}");

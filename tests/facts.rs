@@ -23,13 +23,7 @@ fn code(text: &str) -> CountryCode {
 }
 
 fn count(atlas: &Atlas, org: &str, date: &str, status: Status) -> usize {
-    atlas
-        .find(org)
-        .unwrap()
-        .statuses_on(day(date))
-        .iter()
-        .filter(|(_, s)| *s == status)
-        .count()
+    atlas.find(org).unwrap().statuses_on(day(date)).iter().filter(|(_, s)| *s == status).count()
 }
 
 /// NATO's enlargements (NATO, "Member countries"; US State Department depositary
@@ -58,16 +52,8 @@ fn nato_grows_from_12_to_32_members_on_the_days_of_each_enlargement() {
     let mut previous = 0;
     for (date, members) in steps {
         let before = day(date).yesterday().unwrap().to_string();
-        assert_eq!(
-            count(&atlas, "NATO", &before, Status::Member),
-            previous,
-            "the day before {date}"
-        );
-        assert_eq!(
-            count(&atlas, "NATO", date, Status::Member),
-            members,
-            "on {date}"
-        );
+        assert_eq!(count(&atlas, "NATO", &before, Status::Member), previous, "the day before {date}");
+        assert_eq!(count(&atlas, "NATO", date, Status::Member), members, "on {date}");
         previous = members;
     }
 }
@@ -106,14 +92,8 @@ fn the_csto_lost_three_parties_in_1999_and_armenia_froze_its_participation_in_20
     assert_eq!(count(&atlas, "CSTO", "2000-01-01", Status::Member), 6);
     assert_eq!(count(&atlas, "CSTO", "2013-01-01", Status::Member), 6);
     assert_eq!(csto.status_on(code("UZB"), day("2013-01-01")), None);
-    assert_eq!(
-        csto.status_on(code("ARM"), day("2023-06-01")),
-        Some(Status::Member)
-    );
-    assert_eq!(
-        csto.status_on(code("ARM"), day("2024-06-01")),
-        Some(Status::Suspended)
-    );
+    assert_eq!(csto.status_on(code("ARM"), day("2023-06-01")), Some(Status::Member));
+    assert_eq!(csto.status_on(code("ARM"), day("2024-06-01")), Some(Status::Suspended));
 }
 
 #[test]
@@ -134,11 +114,8 @@ fn the_us_japan_treaty_binds_the_us_to_japan_but_not_japan_to_defend_the_us() {
     let atlas = atlas();
     let on = day("2024-01-01");
     let japan = commitments_of(&atlas, code("JPN"), on);
-    let defence = |side| {
-        japan
-            .iter()
-            .any(|c| c.org.starts_with("USA-JPN") && c.kind.as_str() == "defense" && c.side == side)
-    };
+    let defence =
+        |side| japan.iter().any(|c| c.org.starts_with("USA-JPN") && c.kind.as_str() == "defense" && c.side == side);
     assert!(defence(CommitmentSide::Receives));
     assert!(!defence(CommitmentSide::Gives));
 }
@@ -148,9 +125,7 @@ fn a_csto_member_in_natos_partnership_for_peace_shows_a_tension() {
     let atlas = atlas();
     let tensions = tensions_of(&atlas, code("KAZ"), day("2024-01-01"));
     assert!(
-        tensions.iter().any(|t| t.pledge_org == "CSTO"
-            && t.bloc == "NATO"
-            && t.left_out.contains(&code("RUS"))),
+        tensions.iter().any(|t| t.pledge_org == "CSTO" && t.bloc == "NATO" && t.left_out.contains(&code("RUS"))),
         "{tensions:#?}"
     );
     // A NATO member with no neutrality pledge has none.
@@ -160,11 +135,6 @@ fn a_csto_member_in_natos_partnership_for_peace_shows_a_tension() {
 #[test]
 fn the_four_primary_organisations_are_listed_first() {
     let atlas = atlas();
-    let first: Vec<&str> = atlas
-        .organisations
-        .iter()
-        .take(4)
-        .map(|o| o.short_name.as_str())
-        .collect();
+    let first: Vec<&str> = atlas.organisations.iter().take(4).map(|o| o.short_name.as_str()).collect();
     assert_eq!(first, ["CSTO", "EAEU", "NATO", "SCO"]);
 }

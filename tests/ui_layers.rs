@@ -20,31 +20,16 @@ fn harness(date: &str) -> Harness<'static, AllianceMapApp> {
 }
 
 fn country_index(harness: &Harness<'_, AllianceMapApp>, code: &str) -> usize {
-    harness
-        .state()
-        .scene()
-        .geometry
-        .index_of(code.parse().unwrap())
-        .unwrap()
+    harness.state().scene().geometry.index_of(code.parse().unwrap()).unwrap()
 }
 
 /// The organisations whose patterns are drawn over a country.
 fn patterns_over(harness: &Harness<'_, AllianceMapApp>, code: &str) -> Vec<String> {
     let scene = harness.state().scene();
     let index = country_index(harness, code);
-    let colours: Vec<_> = scene
-        .hatches
-        .iter()
-        .filter(|h| h.country == index)
-        .map(|h| h.colour.0[..3].to_vec())
-        .collect();
-    scene
-        .legend
-        .layers
-        .iter()
-        .filter(|l| colours.contains(&l.colour.0[..3].to_vec()))
-        .map(|l| l.org.clone())
-        .collect()
+    let colours: Vec<_> =
+        scene.hatches.iter().filter(|h| h.country == index).map(|h| h.colour.0[..3].to_vec()).collect();
+    scene.legend.layers.iter().filter(|l| colours.contains(&l.colour.0[..3].to_vec())).map(|l| l.org.clone()).collect()
 }
 
 fn set_date(harness: &mut Harness<'_, AllianceMapApp>, date: &str) {
@@ -83,10 +68,7 @@ fn moving_the_date_across_2023_04_04_makes_finland_a_nato_member() {
     let finland = country_index(&harness, "FIN");
     let nato_status = |harness: &Harness<'_, AllianceMapApp>| {
         let scene = harness.state().scene();
-        scene.memberships[finland]
-            .iter()
-            .find(|m| scene.legend.layers[m.layer].org == "NATO")
-            .map(|m| m.status)
+        scene.memberships[finland].iter().find(|m| scene.legend.layers[m.layer].org == "NATO").map(|m| m.status)
     };
     assert_eq!(nato_status(&harness), Some(Status::Applicant));
     harness.get_by_label_contains("NATO: 30 members");
@@ -124,16 +106,11 @@ fn the_combination_legend_lists_countries_in_three_organisations() {
 #[test]
 fn hovering_a_combination_highlights_its_countries() {
     let mut harness = harness("2024-08-01");
-    harness
-        .get_by_label("CSTO + EAEU + SCO (4): Belarus, Kazakhstan, Kyrgyzstan, Russia")
-        .hover();
+    harness.get_by_label("CSTO + EAEU + SCO (4): Belarus, Kazakhstan, Kyrgyzstan, Russia").hover();
     harness.run();
     let mut emphasised = harness.state().emphasised.clone();
     emphasised.sort_unstable();
-    let mut expected: Vec<usize> = ["BLR", "KAZ", "KGZ", "RUS"]
-        .iter()
-        .map(|c| country_index(&harness, c))
-        .collect();
+    let mut expected: Vec<usize> = ["BLR", "KAZ", "KGZ", "RUS"].iter().map(|c| country_index(&harness, c)).collect();
     expected.sort_unstable();
     assert_eq!(emphasised, expected);
 }
@@ -164,27 +141,16 @@ fn a_what_if_shows_in_the_legend_and_undo_restores_the_map() {
     harness.get_by_label_contains("Hypothetical: SRB member of CSTO from 2024-08-01");
     harness.get_by_label("Hypothetical (1)");
     let scene = harness.state().scene();
-    assert!(
-        scene.memberships[serbia]
-            .iter()
-            .any(|m| m.hypothetical && m.status == Status::Member)
-    );
+    assert!(scene.memberships[serbia].iter().any(|m| m.hypothetical && m.status == Status::Member));
     assert!(scene.dashed.iter().any(|d| d.country == serbia));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert!(harness.state().layout().what_ifs.is_empty());
     assert!(harness.query_by_label("Hypothetical (1)").is_none());
-    assert!(
-        !harness.state().scene().memberships[serbia]
-            .iter()
-            .any(|m| m.hypothetical)
-    );
+    assert!(!harness.state().scene().memberships[serbia].iter().any(|m| m.hypothetical));
 
-    harness.key_press_modifiers(
-        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-        egui::Key::Z,
-    );
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
     harness.run();
     assert_eq!(harness.state().layout().what_ifs.len(), 1);
 }
@@ -197,9 +163,7 @@ fn undo_covers_every_layout_change_not_only_what_ifs() {
     harness.run();
     harness.get_by_label("Overlap count").click();
     harness.run();
-    harness
-        .state_mut()
-        .apply(Command::MoveLayer("SCO".into(), -1));
+    harness.state_mut().apply(Command::MoveLayer("SCO".into(), -1));
     harness.run();
     assert_ne!(harness.state().layout(), &original);
     for _ in 0..3 {
@@ -220,12 +184,7 @@ fn selecting_a_country_opens_its_inspector_with_commitments_and_lines() {
     // Commitment lines: mutual defence arcs to the other allies on the map (31 less
     // Canada, which lies outside the map's extent).
     let arcs = harness.state().arcs();
-    assert_eq!(
-        arcs.iter()
-            .filter(|a| a.from == finland && !a.dashed)
-            .count(),
-        30
-    );
+    assert_eq!(arcs.iter().filter(|a| a.from == finland && !a.dashed).count(), 30);
     assert!(arcs.iter().all(|a| a.mutual));
 }
 

@@ -27,11 +27,7 @@ fn map_rect(harness: &Harness<'_, AllianceMapApp>) -> Rect {
 /// Where a place is on screen right now.
 fn screen_pos(harness: &Harness<'_, AllianceMapApp>, lon_deg: f64, lat_deg: f64) -> Pos2 {
     let app = harness.state();
-    let plane = app
-        .scene()
-        .geometry
-        .projector
-        .plane_from_lonlat(LonLat { lon_deg, lat_deg });
+    let plane = app.scene().geometry.projector.plane_from_lonlat(LonLat { lon_deg, lat_deg });
     let transform = app.map.screen_from_plane(app.scene(), map_rect(harness));
     transform.apply([plane.x_km as f32, plane.y_km as f32])
 }
@@ -104,10 +100,7 @@ fn dragging_moves_the_map_with_the_pointer() {
     harness.run();
     let moscow_after = screen_pos(&harness, MOSCOW.0, MOSCOW.1);
     let moved = moscow_after - moscow_before;
-    assert!(
-        (moved - offset).length() < 2.0,
-        "Moscow moved by {moved:?}, the pointer by {offset:?}"
-    );
+    assert!((moved - offset).length() < 2.0, "Moscow moved by {moved:?}, the pointer by {offset:?}");
     hover(&mut harness, moscow_after);
     harness.get_by_label("Pointer: Russia (RUS)");
 }
@@ -126,16 +119,9 @@ fn the_wheel_zooms_about_the_pointer() {
         modifiers: egui::Modifiers::NONE,
     });
     harness.run();
-    assert!(
-        harness.state().map.camera.zoom > 1.5,
-        "zoom is {}",
-        harness.state().map.camera.zoom
-    );
+    assert!(harness.state().map.camera.zoom > 1.5, "zoom is {}", harness.state().map.camera.zoom);
     let moscow_after = screen_pos(&harness, MOSCOW.0, MOSCOW.1);
-    assert!(
-        (moscow_after - moscow).length() < 1.0,
-        "the point under the pointer moved"
-    );
+    assert!((moscow_after - moscow).length() < 1.0, "the point under the pointer moved");
     let zoom = harness.state().map.camera.zoom;
     harness.get_by_label(&format!("Zoom {zoom:.2}x"));
 }
@@ -226,9 +212,6 @@ fn the_default_view_shows_eurasia_from_iceland_to_chukotka() {
         ("Franz Josef Land", 55.0, 80.5),
     ] {
         let pos = screen_pos(&harness, lon, lat);
-        assert!(
-            rect.contains(pos),
-            "{name} at {pos:?} is outside the map {rect:?}"
-        );
+        assert!(rect.contains(pos), "{name} at {pos:?} is outside the map {rect:?}");
     }
 }

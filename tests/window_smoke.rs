@@ -24,30 +24,15 @@ kill $pid; wait $pid || true"#,
         shot = shot.display()
     );
     let status = Command::new("timeout")
-        .args([
-            "120",
-            "xvfb-run",
-            "-a",
-            "-s",
-            "-screen 0 1280x1024x24",
-            "sh",
-            "-c",
-            &script,
-        ])
+        .args(["120", "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", "sh", "-c", &script])
         .status()
         .expect("xvfb-run runs (install it with scripts/install-deps)");
     assert!(status.success(), "the Xvfb session failed: {status}");
 
-    let image = image::open(&shot)
-        .expect("the screenshot is a PNG")
-        .to_rgb8();
+    let image = image::open(&shot).expect("the screenshot is a PNG").to_rgb8();
     let total = (image.width() * image.height()) as f64;
     let share = |target: [u8; 3]| {
-        image
-            .pixels()
-            .filter(|p| p.0.iter().zip(target).all(|(a, b)| a.abs_diff(b) <= 6))
-            .count() as f64
-            / total
+        image.pixels().filter(|p| p.0.iter().zip(target).all(|(a, b)| a.abs_diff(b) <= 6)).count() as f64 / total
     };
     let palette = alliance_map::scene::Palette::default();
     let rgb = |c: alliance_map::scene::Rgba8| [c.0[0], c.0[1], c.0[2]];
@@ -57,19 +42,7 @@ kill $pid; wait $pid || true"#,
     let nato_hatch = share(rgb(palette.layer_colour("NATO", 0)));
     assert!(sea > 0.05, "sea covers {:.1}% of the screen", sea * 100.0);
     // Countries in no shown layer (Africa) keep the plain land colour.
-    assert!(
-        land > 0.005,
-        "plain land covers {:.1}% of the screen",
-        land * 100.0
-    );
-    assert!(
-        border > 0.0003,
-        "borders cover {:.2}% of the screen",
-        border * 100.0
-    );
-    assert!(
-        nato_hatch > 0.001,
-        "NATO's hatch covers {:.2}% of the screen",
-        nato_hatch * 100.0
-    );
+    assert!(land > 0.005, "plain land covers {:.1}% of the screen", land * 100.0);
+    assert!(border > 0.0003, "borders cover {:.2}% of the screen", border * 100.0);
+    assert!(nato_hatch > 0.001, "NATO's hatch covers {:.2}% of the screen", nato_hatch * 100.0);
 }

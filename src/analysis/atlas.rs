@@ -23,25 +23,18 @@ impl Atlas {
     /// Puts organisations into listing order.
     pub fn new(mut organisations: Vec<Organisation>) -> Self {
         organisations.sort_by(|a, b| {
-            (
-                a.layer,
-                a.kind == crate::model::OrganisationKind::BilateralTreaty,
-                &a.short_name,
-            )
-                .cmp(&(
-                    b.layer,
-                    b.kind == crate::model::OrganisationKind::BilateralTreaty,
-                    &b.short_name,
-                ))
+            (a.layer, a.kind == crate::model::OrganisationKind::BilateralTreaty, &a.short_name).cmp(&(
+                b.layer,
+                b.kind == crate::model::OrganisationKind::BilateralTreaty,
+                &b.short_name,
+            ))
         });
         Self { organisations }
     }
 
     /// The organisation with this short name, compared without regard to case.
     pub fn find(&self, short_name: &str) -> Option<&Organisation> {
-        self.organisations
-            .iter()
-            .find(|o| o.short_name.eq_ignore_ascii_case(short_name))
+        self.organisations.iter().find(|o| o.short_name.eq_ignore_ascii_case(short_name))
     }
 
     /// Every status held on `day` in every organisation, sorted by organisation
@@ -51,13 +44,11 @@ impl Atlas {
             .organisations
             .iter()
             .flat_map(|org| {
-                org.statuses_on(day)
-                    .into_iter()
-                    .map(|(iso3, status)| StatusRow {
-                        org: org.short_name.clone(),
-                        iso3,
-                        status,
-                    })
+                org.statuses_on(day).into_iter().map(|(iso3, status)| StatusRow {
+                    org: org.short_name.clone(),
+                    iso3,
+                    status,
+                })
             })
             .collect();
         rows.sort();
@@ -66,11 +57,7 @@ impl Atlas {
 
     /// Every day on which any status in any organisation changes, sorted.
     pub fn change_days(&self) -> Vec<Date> {
-        let mut days: Vec<Date> = self
-            .organisations
-            .iter()
-            .flat_map(Organisation::change_days)
-            .collect();
+        let mut days: Vec<Date> = self.organisations.iter().flat_map(Organisation::change_days).collect();
         days.sort();
         days.dedup();
         days
@@ -78,8 +65,6 @@ impl Atlas {
 
     /// Only the primary organisations count in the default view.
     pub fn primary(&self) -> impl Iterator<Item = &Organisation> {
-        self.organisations
-            .iter()
-            .filter(|o| o.layer == LayerRank::Primary)
+        self.organisations.iter().filter(|o| o.layer == LayerRank::Primary)
     }
 }

@@ -13,26 +13,17 @@ pub struct FieldProblem {
 }
 
 fn problem(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
-    FieldProblem {
-        path: path.into(),
-        message: message.into(),
-    }
+    FieldProblem { path: path.into(), message: message.into() }
 }
 
 fn check_source(path: String, source: &Source, out: &mut Vec<FieldProblem>) {
     if source.title.trim().is_empty() {
-        out.push(problem(
-            format!("{path}.title"),
-            "a fact without a source: the source title is empty",
-        ));
+        out.push(problem(format!("{path}.title"), "a fact without a source: the source title is empty"));
     }
     if let Some(url) = &source.url
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        out.push(problem(
-            format!("{path}.url"),
-            format!("{url:?} is not a web address; expected https://..."),
-        ));
+        out.push(problem(format!("{path}.url"), format!("{url:?} is not a web address; expected https://...")));
     }
 }
 
@@ -40,10 +31,7 @@ fn check_source(path: String, source: &Source, out: &mut Vec<FieldProblem>) {
 /// countries, periods that end before they start or overlap, facts without a
 /// source, one-way pledges naming non-parties. `is_known` says whether a code is
 /// in the ISO 3166-1 table.
-pub fn check_organisation(
-    org: &Organisation,
-    is_known: impl Fn(CountryCode) -> bool,
-) -> Vec<FieldProblem> {
+pub fn check_organisation(org: &Organisation, is_known: impl Fn(CountryCode) -> bool) -> Vec<FieldProblem> {
     let mut out = Vec::new();
     if org.short_name.trim().is_empty() {
         out.push(problem("short_name", "the short name is empty"));
@@ -51,10 +39,7 @@ pub fn check_organisation(
     if let Some(in_force) = org.founding.in_force
         && in_force < org.founding.signed
     {
-        out.push(problem(
-            "founding.in_force",
-            "the founding document enters into force before it was signed",
-        ));
+        out.push(problem("founding.in_force", "the founding document enters into force before it was signed"));
     }
     check_source("founding.source".into(), &org.founding.source, &mut out);
 
@@ -64,22 +49,19 @@ pub fn check_organisation(
         let path = format!("countries[{i}]");
         ever.insert(record.iso3);
         if !is_known(record.iso3) {
-            out.push(problem(
-                format!("{path}.iso3"),
-                format!("unknown ISO 3166-1 alpha-3 code {}", record.iso3),
-            ));
+            out.push(problem(format!("{path}.iso3"), format!("unknown ISO 3166-1 alpha-3 code {}", record.iso3)));
         }
         if let Some(first) = seen.insert(record.iso3, i) {
             out.push(problem(
                 format!("{path}.iso3"),
-                format!("{} is listed twice (first as countries[{first}]); put all its periods in one entry", record.iso3),
+                format!(
+                    "{} is listed twice (first as countries[{first}]); put all its periods in one entry",
+                    record.iso3
+                ),
             ));
         }
         if record.periods.is_empty() {
-            out.push(problem(
-                format!("{path}.periods"),
-                "no periods; expected at least one dated status",
-            ));
+            out.push(problem(format!("{path}.periods"), "no periods; expected at least one dated status"));
         }
         for (j, period) in record.periods.iter().enumerate() {
             let ppath = format!("{path}.periods[{j}]");
@@ -88,10 +70,7 @@ pub fn check_organisation(
             {
                 out.push(problem(
                     format!("{ppath}.end"),
-                    format!(
-                        "the period ends ({end}) before or on the day it starts ({})",
-                        period.start
-                    ),
+                    format!("the period ends ({end}) before or on the day it starts ({})", period.start),
                 ));
             }
             check_source(format!("{ppath}.source"), &period.source, &mut out);
@@ -108,8 +87,7 @@ pub fn check_organisation(
                         record.iso3,
                         a.status,
                         a.start,
-                        a.end
-                            .map_or("with no end".to_string(), |e| format!("to {e}")),
+                        a.end.map_or("with no end".to_string(), |e| format!("to {e}")),
                         b.status,
                         b.start
                     ),
@@ -121,22 +99,12 @@ pub fn check_organisation(
     for (i, pledge) in org.pledges.iter().enumerate() {
         let path = format!("pledges[{i}]");
         if pledge.parties.is_empty() {
-            out.push(problem(
-                format!("{path}.parties"),
-                "no statuses are bound; expected e.g. [member]",
-            ));
+            out.push(problem(format!("{path}.parties"), "no statuses are bound; expected e.g. [member]"));
         }
-        if let Direction::OneWay {
-            guarantors,
-            beneficiaries,
-        } = &pledge.direction
-        {
+        if let Direction::OneWay { guarantors, beneficiaries } = &pledge.direction {
             for (field, list) in [("guarantors", guarantors), ("beneficiaries", beneficiaries)] {
                 if list.is_empty() {
-                    out.push(problem(
-                        format!("{path}.direction.{field}"),
-                        format!("no {field}"),
-                    ));
+                    out.push(problem(format!("{path}.direction.{field}"), format!("no {field}")));
                 }
                 for (k, code) in list.iter().enumerate() {
                     if !ever.contains(code) {
@@ -164,10 +132,7 @@ pub fn check_organisation(
         if !org.pledges.iter().any(|p| p.article == invocation.article) {
             out.push(problem(
                 format!("{path}.article"),
-                format!(
-                    "article {:?} is not among this organisation's pledges",
-                    invocation.article
-                ),
+                format!("article {:?} is not among this organisation's pledges", invocation.article),
             ));
         }
         check_source(format!("{path}.source"), &invocation.source, &mut out);
@@ -186,10 +151,7 @@ pub fn check_atlas(organisations: &[Organisation]) -> Vec<(usize, FieldProblem)>
                 i,
                 problem(
                     "short_name",
-                    format!(
-                        "short name {:?} is used by another file too (organisation {first})",
-                        org.short_name
-                    ),
+                    format!("short name {:?} is used by another file too (organisation {first})", org.short_name),
                 ),
             ));
         }

@@ -1,9 +1,7 @@
 use std::collections::BTreeSet;
 
 use super::Atlas;
-use crate::model::{
-    CountryCode, Date, Direction, Organisation, OrganisationKind, Pledge, PledgeKind, Status,
-};
+use crate::model::{CountryCode, Date, Direction, Organisation, OrganisationKind, Pledge, PledgeKind, Status};
 
 /// Whether a country gives a pledge or receives it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -56,34 +54,17 @@ pub fn commitments_of(atlas: &Atlas, country: CountryCode, day: Date) -> Vec<Com
                     let others: Vec<_> = bound.iter().copied().filter(|&c| c != country).collect();
                     (others.clone(), others)
                 }
-                Direction::OneWay {
-                    guarantors,
-                    beneficiaries,
-                } => {
+                Direction::OneWay { guarantors, beneficiaries } => {
                     let pick = |list: &Vec<CountryCode>| -> Vec<CountryCode> {
-                        list.iter()
-                            .copied()
-                            .filter(|c| bound.contains(c) && *c != country)
-                            .collect()
+                        list.iter().copied().filter(|c| bound.contains(c) && *c != country).collect()
                     };
                     (
-                        if guarantors.contains(&country) {
-                            pick(beneficiaries)
-                        } else {
-                            vec![]
-                        },
-                        if beneficiaries.contains(&country) {
-                            pick(guarantors)
-                        } else {
-                            vec![]
-                        },
+                        if guarantors.contains(&country) { pick(beneficiaries) } else { vec![] },
+                        if beneficiaries.contains(&country) { pick(guarantors) } else { vec![] },
                     )
                 }
             };
-            for (side, counterparties) in [
-                (CommitmentSide::Gives, to),
-                (CommitmentSide::Receives, from),
-            ] {
+            for (side, counterparties) in [(CommitmentSide::Gives, to), (CommitmentSide::Receives, from)] {
                 if counterparties.is_empty() {
                     continue;
                 }
@@ -127,11 +108,7 @@ pub struct Tension {
 pub fn tensions_of(atlas: &Atlas, country: CountryCode, day: Date) -> Vec<Tension> {
     let mut out = Vec::new();
     for org in &atlas.organisations {
-        for pledge in org
-            .pledges
-            .iter()
-            .filter(|p| p.kind == PledgeKind::Neutrality && p.in_force_on(day))
-        {
+        for pledge in org.pledges.iter().filter(|p| p.kind == PledgeKind::Neutrality && p.in_force_on(day)) {
             let fellows = parties(org, pledge, day);
             if !fellows.contains(&country) {
                 continue;
@@ -155,11 +132,8 @@ pub fn tensions_of(atlas: &Atlas, country: CountryCode, day: Date) -> Vec<Tensio
                 if covered.is_empty() {
                     continue;
                 }
-                let left_out: Vec<CountryCode> = fellows
-                    .iter()
-                    .copied()
-                    .filter(|c| *c != country && !covered.contains(c))
-                    .collect();
+                let left_out: Vec<CountryCode> =
+                    fellows.iter().copied().filter(|c| *c != country && !covered.contains(c)).collect();
                 if left_out.is_empty() {
                     continue;
                 }

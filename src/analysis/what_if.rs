@@ -12,21 +12,14 @@ use crate::model::{CountryRecord, Period, Source, WhatIf};
 pub fn apply_what_ifs(atlas: &Atlas, what_ifs: &[WhatIf]) -> Atlas {
     let mut out = atlas.clone();
     for what_if in what_ifs {
-        let Some(org) = out
-            .organisations
-            .iter_mut()
-            .find(|o| o.short_name == what_if.org())
-        else {
+        let Some(org) = out.organisations.iter_mut().find(|o| o.short_name == what_if.org()) else {
             continue;
         };
         let iso3 = what_if.iso3();
         let index = match org.countries.iter().position(|r| r.iso3 == iso3) {
             Some(index) => index,
             None => {
-                org.countries.push(CountryRecord {
-                    iso3,
-                    periods: Vec::new(),
-                });
+                org.countries.push(CountryRecord { iso3, periods: Vec::new() });
                 org.countries.len() - 1
             }
         };
@@ -46,10 +39,7 @@ pub fn apply_what_ifs(atlas: &Atlas, what_ifs: &[WhatIf]) -> Atlas {
                 status: *status,
                 start: from,
                 end: None,
-                source: Source {
-                    title: format!("What-if: {}", what_if.describe()),
-                    url: None,
-                },
+                source: Source { title: format!("What-if: {}", what_if.describe()), url: None },
                 note: None,
                 hypothetical: true,
             });

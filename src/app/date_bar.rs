@@ -20,17 +20,8 @@ impl DateBar {
     /// data if that is later.
     pub fn new(atlas: &Atlas, date: Date) -> Self {
         let today = crate::cli::today();
-        let last = atlas
-            .change_days()
-            .last()
-            .copied()
-            .map_or(today, |d| d.max(today));
-        Self {
-            text: date.to_string(),
-            error: None,
-            first: Date::constant(1949, 1, 1),
-            last,
-        }
+        let last = atlas.change_days().last().copied().map_or(today, |d| d.max(today));
+        Self { text: date.to_string(), error: None, first: Date::constant(1949, 1, 1), last }
     }
 
     /// Shows `date` in the field after it changed elsewhere (slider, undo, play).
@@ -44,20 +35,11 @@ impl DateBar {
     }
 
     fn date_at(&self, days: i32) -> Date {
-        self.first
-            .checked_add(jiff::Span::new().days(i64::from(days)))
-            .unwrap_or(self.first)
+        self.first.checked_add(jiff::Span::new().days(i64::from(days))).unwrap_or(self.first)
     }
 
     /// Draws the bar; changes become commands.
-    pub fn ui(
-        &mut self,
-        ui: &mut Ui,
-        atlas: &Atlas,
-        date: Date,
-        playing: bool,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut Ui, atlas: &Atlas, date: Date, playing: bool, commands: &mut Vec<Command>) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             let days = atlas.change_days();
@@ -71,11 +53,7 @@ impl DateBar {
                 commands.push(Command::StepChange(-1));
             }
             let play_label = if playing { "❚❚ Pause" } else { "▶ Play" };
-            if ui
-                .button(play_label)
-                .on_hover_text("Step through every change (Space)")
-                .clicked()
-            {
+            if ui.button(play_label).on_hover_text("Step through every change (Space)").clicked() {
                 commands.push(Command::TogglePlay);
             }
             if ui
@@ -88,24 +66,16 @@ impl DateBar {
             ui.separator();
             let label = ui.label("Date");
             let field = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.text)
-                        .desired_width(90.0)
-                        .hint_text("YYYY-MM-DD"),
-                )
+                .add(egui::TextEdit::singleline(&mut self.text).desired_width(90.0).hint_text("YYYY-MM-DD"))
                 .labelled_by(label.id);
-            let submitted = field.lost_focus()
-                || (field.has_focus() && ui.input(|i| i.key_pressed(Key::Enter)));
+            let submitted = field.lost_focus() || (field.has_focus() && ui.input(|i| i.key_pressed(Key::Enter)));
             if submitted && self.text != date.to_string() {
                 match self.text.trim().parse::<Date>() {
                     Ok(day) => {
                         self.error = None;
                         commands.push(Command::SetDate(day));
                     }
-                    Err(_) => {
-                        self.error =
-                            Some(format!("{:?} is not a day; expected YYYY-MM-DD", self.text))
-                    }
+                    Err(_) => self.error = Some(format!("{:?} is not a day; expected YYYY-MM-DD", self.text)),
                 }
             }
             if ui.button("Today").clicked() {
@@ -120,11 +90,7 @@ impl DateBar {
         let total = self.days_from_first(self.last).max(1);
         let mut value = self.days_from_first(date).clamp(0, total);
         ui.spacing_mut().slider_width = (ui.available_width() - 24.0).max(100.0);
-        let slider = ui.add(
-            egui::Slider::new(&mut value, 0..=total)
-                .show_value(false)
-                .text(""),
-        );
+        let slider = ui.add(egui::Slider::new(&mut value, 0..=total).show_value(false).text(""));
         slider.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Date slider"));
         if slider.changed() {
             commands.push(Command::SetDate(self.date_at(value)));
@@ -141,10 +107,7 @@ impl DateBar {
             let x = x_of(Date::constant(year, 1, 1));
             let long = year % 10 == 0;
             painter.line_segment(
-                [
-                    egui::pos2(x, ticks.rect.top()),
-                    egui::pos2(x, ticks.rect.top() + if long { 5.0 } else { 3.0 }),
-                ],
+                [egui::pos2(x, ticks.rect.top()), egui::pos2(x, ticks.rect.top() + if long { 5.0 } else { 3.0 })],
                 stroke,
             );
             if long {

@@ -20,17 +20,13 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
 
 /// Shows the help window while `open` is true.
 pub fn window(ctx: &egui::Context, open: &mut bool) {
-    egui::Window::new("Keyboard shortcuts")
-        .open(open)
-        .resizable(false)
-        .collapsible(false)
-        .show(ctx, |ui| {
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, action) in SHORTCUTS {
-                    ui.strong(*keys);
-                    ui.label(*action);
-                    ui.end_row();
-                }
-            });
+    egui::Window::new("Keyboard shortcuts").open(open).resizable(false).collapsible(false).show(ctx, |ui| {
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for (keys, action) in SHORTCUTS {
+                ui.strong(*keys);
+                ui.label(*action);
+                ui.end_row();
+            }
         });
+    });
 }

@@ -26,9 +26,9 @@ impl History {
     /// Records `before`, the layout as it was before a change of kind `kind`.
     pub fn record(&mut self, before: &Layout, kind: &'static str) {
         let now = Instant::now();
-        let merge = self.last.is_some_and(|(last_kind, at)| {
-            last_kind == kind && now.duration_since(at) < COALESCE && kind != "what-if"
-        });
+        let merge = self
+            .last
+            .is_some_and(|(last_kind, at)| last_kind == kind && now.duration_since(at) < COALESCE && kind != "what-if");
         self.last = Some((kind, now));
         self.redo.clear();
         if merge {

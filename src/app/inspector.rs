@@ -10,14 +10,7 @@ use crate::model::{CountryCode, Layout};
 use crate::scene::Scene;
 
 /// Draws the inspector for the country at `index`.
-pub fn ui(
-    ui: &mut Ui,
-    scene: &Scene,
-    iso: &IsoTable,
-    index: usize,
-    layout: &Layout,
-    commands: &mut Vec<Command>,
-) {
+pub fn ui(ui: &mut Ui, scene: &Scene, iso: &IsoTable, index: usize, layout: &Layout, commands: &mut Vec<Command>) {
     let Some(country) = scene.geometry.countries.get(index) else {
         return;
     };
@@ -42,10 +35,7 @@ pub fn ui(
             ));
         }
         let mut lines = layout.commitment_lines;
-        if ui
-            .checkbox(&mut lines, "Commitment lines on the map")
-            .changed()
-        {
+        if ui.checkbox(&mut lines, "Commitment lines on the map").changed() {
             commands.push(Command::SetCommitmentLines(lines));
         }
 
@@ -61,15 +51,9 @@ pub fn ui(
                 ui.label(egui::RichText::new(&org.short_name).strong());
                 ui.label(period.status.as_str());
                 if period.hypothetical {
-                    ui.label(
-                        egui::RichText::new("hypothetical")
-                            .italics()
-                            .color(ui.visuals().warn_fg_color),
-                    );
+                    ui.label(egui::RichText::new("hypothetical").italics().color(ui.visuals().warn_fg_color));
                 }
-                let until = period
-                    .end
-                    .map_or(String::new(), |end| format!(" until {end}"));
+                let until = period.end.map_or(String::new(), |end| format!(" until {end}"));
                 ui.weak(format!("since {}{until}", period.start));
             });
             match &period.source.url {
@@ -103,13 +87,7 @@ pub fn ui(
             for c in mine {
                 let parties: Vec<String> = c.counterparties.iter().map(|&p| name(p)).collect();
                 ui.collapsing(
-                    format!(
-                        "{} art. {} ({}) {word} {}",
-                        c.org,
-                        c.article,
-                        c.kind.as_str(),
-                        parties.len()
-                    ),
+                    format!("{} art. {} ({}) {word} {}", c.org, c.article, c.kind.as_str(), parties.len()),
                     |ui| {
                         ui.label(&c.summary);
                         ui.weak(parties.join(", "));

@@ -26,13 +26,7 @@ struct WhatIfForm {
 
 impl Default for WhatIfForm {
     fn default() -> Self {
-        Self {
-            country: None,
-            org: String::new(),
-            status: Status::Member,
-            from: String::new(),
-            error: None,
-        }
+        Self { country: None, org: String::new(), status: Status::Member, from: String::new(), error: None }
     }
 }
 
@@ -40,28 +34,16 @@ impl Default for WhatIfForm {
 pub fn swatch(ui: &mut Ui, colour: Rgba8, angle_deg: f32, visible: bool) {
     let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
     let painter = ui.painter_at(rect);
-    let colour = if visible {
-        color32(colour)
-    } else {
-        color32(colour).gamma_multiply(0.35)
-    };
+    let colour = if visible { color32(colour) } else { color32(colour).gamma_multiply(0.35) };
     painter.rect_filled(rect, 2.0, colour.gamma_multiply(0.25));
     let (sin, cos) = angle_deg.to_radians().sin_cos();
     let direction = vec2(cos, -sin);
     let normal = vec2(sin, cos);
     for k in -4..=4 {
         let centre = rect.center() + normal * (k as f32 * 5.0);
-        painter.line_segment(
-            [centre - direction * 30.0, centre + direction * 30.0],
-            Stroke::new(1.6, colour),
-        );
+        painter.line_segment([centre - direction * 30.0, centre + direction * 30.0], Stroke::new(1.6, colour));
     }
-    painter.rect_stroke(
-        rect,
-        2.0,
-        Stroke::new(1.0, colour),
-        egui::StrokeKind::Inside,
-    );
+    painter.rect_stroke(rect, 2.0, Stroke::new(1.0, colour), egui::StrokeKind::Inside);
 }
 
 /// "32 members, 16 partners": a layer's counts on the date.
@@ -74,11 +56,7 @@ pub fn counts_text(layer: &LegendLayer) -> String {
             format!("{n} {status}{}", if plural { "s" } else { "" })
         })
         .collect();
-    if parts.is_empty() {
-        "none on this date".into()
-    } else {
-        parts.join(", ")
-    }
+    if parts.is_empty() { "none on this date".into() } else { parts.join(", ") }
 }
 
 impl LayersPanel {
@@ -96,50 +74,33 @@ impl LayersPanel {
             ui.horizontal(|ui| {
                 ui.heading("Layers");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .add_enabled(can_redo, egui::Button::new("Redo"))
-                        .clicked()
-                    {
+                    if ui.add_enabled(can_redo, egui::Button::new("Redo")).clicked() {
                         commands.push(Command::Redo);
                     }
-                    if ui
-                        .add_enabled(can_undo, egui::Button::new("Undo"))
-                        .clicked()
-                    {
+                    if ui.add_enabled(can_undo, egui::Button::new("Undo")).clicked() {
                         commands.push(Command::Undo);
                     }
                 });
             });
-            ui.add(
-                egui::TextEdit::singleline(&mut self.search)
-                    .hint_text("Search countries (name or ISO code)"),
-            );
+            ui.add(egui::TextEdit::singleline(&mut self.search).hint_text("Search countries (name or ISO code)"));
             let needle = self.search.trim().to_lowercase();
             ui.add_space(4.0);
             let count = scene.legend.layers.len();
-            let primary = |org: &str| {
-                scene
-                    .atlas
-                    .find(org)
-                    .is_some_and(|o| o.layer == crate::model::LayerRank::Primary)
-            };
-            let layers: Vec<(usize, &LegendLayer)> =
-                scene.legend.layers.iter().enumerate().collect();
+            let primary =
+                |org: &str| scene.atlas.find(org).is_some_and(|o| o.layer == crate::model::LayerRank::Primary);
+            let layers: Vec<(usize, &LegendLayer)> = scene.legend.layers.iter().enumerate().collect();
             for (position, layer) in layers.iter().filter(|(_, l)| primary(&l.org)) {
-                self.layer_row(
-                    ui, scene, layout, iso, layer, *position, count, &needle, commands,
-                );
+                self.layer_row(ui, scene, layout, iso, layer, *position, count, &needle, commands);
             }
             let extras: Vec<_> = layers.iter().filter(|(_, l)| !primary(&l.org)).collect();
-            egui::CollapsingHeader::new(format!("Extra layers ({})", extras.len()))
-                .id_salt("extra-layers")
-                .show(ui, |ui| {
+            egui::CollapsingHeader::new(format!("Extra layers ({})", extras.len())).id_salt("extra-layers").show(
+                ui,
+                |ui| {
                     for (position, layer) in extras {
-                        self.layer_row(
-                            ui, scene, layout, iso, layer, *position, count, &needle, commands,
-                        );
+                        self.layer_row(ui, scene, layout, iso, layer, *position, count, &needle, commands);
                     }
-                });
+                },
+            );
 
             ui.add_space(8.0);
             ui.separator();
@@ -148,10 +109,7 @@ impl LayersPanel {
         });
     }
 
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one row needs the whole panel's context"
-    )]
+    #[expect(clippy::too_many_arguments, reason = "one row needs the whole panel's context")]
     fn layer_row(
         &mut self,
         ui: &mut Ui,
@@ -168,11 +126,7 @@ impl LayersPanel {
             let mut visible = layer.visible;
             if ui
                 .checkbox(&mut visible, layer.org.as_str())
-                .on_hover_text(format!(
-                    "{}\nShow or hide this layer ({})",
-                    layer.name,
-                    position + 1
-                ))
+                .on_hover_text(format!("{}\nShow or hide this layer ({})", layer.name, position + 1))
                 .changed()
             {
                 commands.push(Command::SetLayerVisible(layer.org.clone(), visible));
@@ -199,33 +153,24 @@ impl LayersPanel {
         let Some(org) = scene.atlas.find(&layer.org) else {
             return;
         };
-        let hidden = layout
-            .layer(&layer.org)
-            .map(|l| l.hidden.clone())
-            .unwrap_or_default();
+        let hidden = layout.layer(&layer.org).map(|l| l.hidden.clone()).unwrap_or_default();
         let rows: Vec<(CountryCode, Status, bool)> = org
             .countries
             .iter()
             .filter_map(|record| {
-                let period = record
-                    .periods
-                    .iter()
-                    .find(|p| p.contains(scene.inputs.date))?;
+                let period = record.periods.iter().find(|p| p.contains(scene.inputs.date))?;
                 Some((record.iso3, period.status, period.hypothetical))
             })
             .collect();
         let matches = |code: CountryCode| {
             needle.is_empty()
                 || code.as_str().to_lowercase().contains(needle)
-                || iso
-                    .name(code)
-                    .is_some_and(|n| n.to_lowercase().contains(needle))
+                || iso.name(code).is_some_and(|n| n.to_lowercase().contains(needle))
         };
         let shown: Vec<_> = rows.iter().filter(|(code, _, _)| matches(*code)).collect();
-        let header =
-            egui::CollapsingHeader::new(format!("{} countries ({})", layer.org, shown.len()))
-                .id_salt(("layer-members", &layer.org))
-                .open((!needle.is_empty() && !shown.is_empty()).then_some(true));
+        let header = egui::CollapsingHeader::new(format!("{} countries ({})", layer.org, shown.len()))
+            .id_salt(("layer-members", &layer.org))
+            .open((!needle.is_empty() && !shown.is_empty()).then_some(true));
         header.show(ui, |ui| {
             for (code, status, hypothetical) in shown {
                 let mut on = !hidden.contains(code);
@@ -243,24 +188,13 @@ impl LayersPanel {
         ui.add_space(2.0);
     }
 
-    fn what_ifs(
-        &mut self,
-        ui: &mut Ui,
-        scene: &Scene,
-        layout: &Layout,
-        iso: &IsoTable,
-        commands: &mut Vec<Command>,
-    ) {
+    fn what_ifs(&mut self, ui: &mut Ui, scene: &Scene, layout: &Layout, iso: &IsoTable, commands: &mut Vec<Command>) {
         if layout.what_ifs.is_empty() {
             ui.weak("No hypothetical changes. The sourced data is never changed: what-ifs live in the layout.");
         }
         for (index, what_if) in layout.what_ifs.iter().enumerate() {
             ui.horizontal(|ui| {
-                if ui
-                    .small_button("✖")
-                    .on_hover_text("Remove this what-if")
-                    .clicked()
-                {
+                if ui.small_button("✖").on_hover_text("Remove this what-if").clicked() {
                     commands.push(Command::RemoveWhatIf(index));
                 }
                 ui.label(format!("Hypothetical: {}", what_if.describe()));
@@ -276,58 +210,44 @@ impl LayersPanel {
         {
             form.org = first.org.clone();
         }
-        egui::Grid::new("what-if-form")
-            .num_columns(1)
-            .show(ui, |ui| {
-                let selected_text = form.country.map_or("Choose…".to_owned(), |c| {
-                    format!("{c} {}", iso.name(c).unwrap_or(""))
-                });
-                egui::ComboBox::new("what-if-country", "Country")
-                    .selected_text(selected_text)
-                    .width(180.0)
-                    .show_ui(ui, |ui| {
-                        for country in &scene.geometry.countries {
-                            ui.selectable_value(
-                                &mut form.country,
-                                Some(country.code),
-                                format!("{} {}", country.code, country.name),
-                            );
-                        }
-                    });
-                ui.end_row();
-                egui::ComboBox::new("what-if-org", "Organisation")
-                    .selected_text(form.org.clone())
-                    .show_ui(ui, |ui| {
-                        for layer in &scene.legend.layers {
-                            ui.selectable_value(
-                                &mut form.org,
-                                layer.org.clone(),
-                                layer.org.as_str(),
-                            );
-                        }
-                    });
-                ui.end_row();
-                egui::ComboBox::new("what-if-status", "Status")
-                    .selected_text(form.status.as_str())
-                    .show_ui(ui, |ui| {
-                        for status in Status::ALL {
-                            ui.selectable_value(&mut form.status, status, status.as_str());
-                        }
-                    });
-                ui.end_row();
-                ui.horizontal(|ui| {
-                    let from_label = ui.label("From");
-                    ui.add(egui::TextEdit::singleline(&mut form.from).desired_width(90.0))
-                        .labelled_by(from_label.id);
-                });
-                ui.end_row();
+        egui::Grid::new("what-if-form").num_columns(1).show(ui, |ui| {
+            let selected_text =
+                form.country.map_or("Choose…".to_owned(), |c| format!("{c} {}", iso.name(c).unwrap_or("")));
+            egui::ComboBox::new("what-if-country", "Country").selected_text(selected_text).width(180.0).show_ui(
+                ui,
+                |ui| {
+                    for country in &scene.geometry.countries {
+                        ui.selectable_value(
+                            &mut form.country,
+                            Some(country.code),
+                            format!("{} {}", country.code, country.name),
+                        );
+                    }
+                },
+            );
+            ui.end_row();
+            egui::ComboBox::new("what-if-org", "Organisation").selected_text(form.org.clone()).show_ui(ui, |ui| {
+                for layer in &scene.legend.layers {
+                    ui.selectable_value(&mut form.org, layer.org.clone(), layer.org.as_str());
+                }
             });
+            ui.end_row();
+            egui::ComboBox::new("what-if-status", "Status").selected_text(form.status.as_str()).show_ui(ui, |ui| {
+                for status in Status::ALL {
+                    ui.selectable_value(&mut form.status, status, status.as_str());
+                }
+            });
+            ui.end_row();
+            ui.horizontal(|ui| {
+                let from_label = ui.label("From");
+                ui.add(egui::TextEdit::singleline(&mut form.from).desired_width(90.0)).labelled_by(from_label.id);
+            });
+            ui.end_row();
+        });
         ui.horizontal(|ui| {
             let parsed = form.from.trim().parse::<Date>();
             let ready = form.country.is_some() && parsed.is_ok();
-            if ui
-                .add_enabled(ready, egui::Button::new("Add what-if"))
-                .clicked()
+            if ui.add_enabled(ready, egui::Button::new("Add what-if")).clicked()
                 && let (Some(iso3), Ok(from)) = (form.country, parsed.clone())
             {
                 commands.push(Command::AddWhatIf(WhatIf::Add {
@@ -339,17 +259,11 @@ impl LayersPanel {
             }
             if ui
                 .add_enabled(ready, egui::Button::new("Remove membership"))
-                .on_hover_text(
-                    "Hypothetically end the country's status in the organisation from this day",
-                )
+                .on_hover_text("Hypothetically end the country's status in the organisation from this day")
                 .clicked()
                 && let (Some(iso3), Ok(from)) = (form.country, parsed.clone())
             {
-                commands.push(Command::AddWhatIf(WhatIf::Remove {
-                    org: form.org.clone(),
-                    iso3,
-                    from,
-                }));
+                commands.push(Command::AddWhatIf(WhatIf::Remove { org: form.org.clone(), iso3, from }));
             }
             form.error = parsed.err().map(|_| "From: expected YYYY-MM-DD".to_owned());
             if let Some(error) = &form.error {

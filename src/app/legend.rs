@@ -28,26 +28,20 @@ pub fn show(
         .show(ctx, |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_max_width(330.0);
-                egui::CollapsingHeader::new("Legend")
-                    .id_salt("legend-header")
-                    .default_open(true)
-                    .show(ui, |ui| {
-                        ui.horizontal(|ui| {
-                            for (mode, label) in [
-                                (OverlapMode::Patterns, "Patterns"),
-                                (OverlapMode::Count, "Overlap count"),
-                            ] {
-                                if ui.selectable_label(layout.mode == mode, label).clicked() {
-                                    commands.push(Command::SetMode(mode));
-                                }
+                egui::CollapsingHeader::new("Legend").id_salt("legend-header").default_open(true).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        for (mode, label) in
+                            [(OverlapMode::Patterns, "Patterns"), (OverlapMode::Count, "Overlap count")]
+                        {
+                            if ui.selectable_label(layout.mode == mode, label).clicked() {
+                                commands.push(Command::SetMode(mode));
                             }
-                        });
-                        egui::ScrollArea::vertical()
-                            .max_height((map_rect.height() * 0.4).max(120.0))
-                            .show(ui, |ui| {
-                                contents(ui, scene, &mut emphasised);
-                            });
+                        }
                     });
+                    egui::ScrollArea::vertical().max_height((map_rect.height() * 0.4).max(120.0)).show(ui, |ui| {
+                        contents(ui, scene, &mut emphasised);
+                    });
+                });
             });
         });
     emphasised
@@ -71,8 +65,7 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<usize>) {
             for n in 1..=4 {
                 ui.horizontal(|ui| {
                     let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, color32(scene.palette.count_colour(n)));
+                    ui.painter().rect_filled(rect, 2.0, color32(scene.palette.count_colour(n)));
                     ui.label(if n == 4 {
                         "4 or more organisations".to_owned()
                     } else {
@@ -86,10 +79,7 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<usize>) {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
             dashed_rect(ui, rect, color32(scene.palette.hypothetical));
-            ui.label(format!(
-                "Hypothetical ({})",
-                scene.legend.hypothetical.len()
-            ));
+            ui.label(format!("Hypothetical ({})", scene.legend.hypothetical.len()));
         });
     }
     ui.add_space(4.0);
@@ -101,33 +91,20 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<usize>) {
         let names: Vec<&str> = combination
             .countries
             .iter()
-            .filter_map(|&c| {
-                scene
-                    .geometry
-                    .index_of(c)
-                    .map(|i| scene.geometry.countries[i].name.as_str())
-            })
+            .filter_map(|&c| scene.geometry.index_of(c).map(|i| scene.geometry.countries[i].name.as_str()))
             .collect();
         // Long lists (NATO's 31) are cut to keep the legend small; hover shows all.
         const SHOWN: usize = 6;
         let listed = if names.len() > SHOWN {
-            format!(
-                "{} and {} more",
-                names[..SHOWN].join(", "),
-                names.len() - SHOWN
-            )
+            format!("{} and {} more", names[..SHOWN].join(", "), names.len() - SHOWN)
         } else {
             names.join(", ")
         };
         let response = ui
             .add(
-                egui::Label::new(format!(
-                    "{} ({}): {listed}",
-                    combination.label(),
-                    combination.countries.len()
-                ))
-                .wrap()
-                .sense(Sense::hover()),
+                egui::Label::new(format!("{} ({}): {listed}", combination.label(), combination.countries.len()))
+                    .wrap()
+                    .sense(Sense::hover()),
             )
             .on_hover_text(names.join(", "));
         if response.hovered() {
@@ -143,18 +120,7 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<usize>) {
 }
 
 fn dashed_rect(ui: &Ui, rect: Rect, colour: Color32) {
-    let corners = [
-        rect.left_top(),
-        rect.right_top(),
-        rect.right_bottom(),
-        rect.left_bottom(),
-        rect.left_top(),
-    ];
+    let corners = [rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
     let points: Vec<Pos2> = corners.to_vec();
-    ui.painter().extend(egui::Shape::dashed_line(
-        &points,
-        Stroke::new(1.5, colour),
-        4.0,
-        3.0,
-    ));
+    ui.painter().extend(egui::Shape::dashed_line(&points, Stroke::new(1.5, colour), 4.0, 3.0));
 }

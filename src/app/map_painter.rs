@@ -3,8 +3,7 @@
 //! frame only moves vertices to the screen, one multiply-add each.
 
 use egui::epaint::{
-    Mesh, PathShape, PathStroke, QuadraticBezierShape, TessellationOptions, Tessellator, Vertex,
-    WHITE_UV,
+    Mesh, PathShape, PathStroke, QuadraticBezierShape, TessellationOptions, Tessellator, Vertex, WHITE_UV,
 };
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId};
 
@@ -96,14 +95,12 @@ impl MapPainter {
         for (country, colour) in countries.iter().zip(&scene.fills) {
             let color = color32(*colour);
             let offset = fill.vertices.len() as u32;
-            fill.vertices
-                .extend(country.fill.vertices_km.iter().map(|p| Vertex {
-                    pos: Pos2::new(p[0], p[1]),
-                    uv: WHITE_UV,
-                    color,
-                }));
-            fill.indices
-                .extend(country.fill.indices.iter().map(|i| offset + i));
+            fill.vertices.extend(country.fill.vertices_km.iter().map(|p| Vertex {
+                pos: Pos2::new(p[0], p[1]),
+                uv: WHITE_UV,
+                color,
+            }));
+            fill.indices.extend(country.fill.indices.iter().map(|i| offset + i));
         }
         self.fill_km = fill;
 
@@ -114,19 +111,10 @@ impl MapPainter {
             let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
             let offset = target.positions_km.len() as u32;
             let color = color32(hatch.colour);
-            target
-                .positions_km
-                .extend_from_slice(&country.fill.vertices_km);
-            target.normals.extend(std::iter::repeat_n(
-                [sin, cos],
-                country.fill.vertices_km.len(),
-            ));
-            target
-                .colours
-                .extend(std::iter::repeat_n(color, country.fill.vertices_km.len()));
-            target
-                .indices
-                .extend(country.fill.indices.iter().map(|i| offset + i));
+            target.positions_km.extend_from_slice(&country.fill.vertices_km);
+            target.normals.extend(std::iter::repeat_n([sin, cos], country.fill.vertices_km.len()));
+            target.colours.extend(std::iter::repeat_n(color, country.fill.vertices_km.len()));
+            target.indices.extend(country.fill.indices.iter().map(|i| offset + i));
         }
         // Borders do not depend on the scene's styles, but a new palette changes their colour.
         self.borders = None;
@@ -134,11 +122,7 @@ impl MapPainter {
     }
 
     fn textures(&mut self, ctx: &egui::Context, high_contrast: bool) -> [TextureId; 2] {
-        if self
-            .textures
-            .as_ref()
-            .is_some_and(|(_, hc)| *hc != high_contrast)
-        {
+        if self.textures.as_ref().is_some_and(|(_, hc)| *hc != high_contrast) {
             self.textures = None;
         }
         let (textures, _) = self.textures.get_or_insert_with(|| {
@@ -160,13 +144,7 @@ impl MapPainter {
     }
 
     /// Paints background, fills, hatches, borders, labels and the overlay.
-    pub fn paint(
-        &mut self,
-        painter: &Painter,
-        scene: &Scene,
-        transform: ScreenFromPlane,
-        overlay: &Overlay,
-    ) {
+    pub fn paint(&mut self, painter: &Painter, scene: &Scene, transform: ScreenFromPlane, overlay: &Overlay) {
         self.rebuild_if_needed(scene);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
@@ -176,10 +154,7 @@ impl MapPainter {
         let mut mesh = Mesh::default();
         mesh.vertices.reserve(self.fill_km.vertices.len());
         mesh.vertices
-            .extend(self.fill_km.vertices.iter().map(|v| Vertex {
-                pos: transform.apply([v.pos.x, v.pos.y]),
-                ..*v
-            }));
+            .extend(self.fill_km.vertices.iter().map(|v| Vertex { pos: transform.apply([v.pos.x, v.pos.y]), ..*v }));
         mesh.indices.clone_from(&self.fill_km.indices);
         painter.add(Shape::mesh(mesh));
 
@@ -191,19 +166,10 @@ impl MapPainter {
             }
             let mut mesh = Mesh::with_texture(texture_ids[slot]);
             mesh.vertices.reserve(hatch.positions_km.len());
-            for ((p, n), color) in hatch
-                .positions_km
-                .iter()
-                .zip(&hatch.normals)
-                .zip(&hatch.colours)
-            {
+            for ((p, n), color) in hatch.positions_km.iter().zip(&hatch.normals).zip(&hatch.colours) {
                 let pos = transform.apply(*p);
                 let u = (pos.x * n[0] + pos.y * n[1]) / HATCH_PERIOD_PX;
-                mesh.vertices.push(Vertex {
-                    pos,
-                    uv: Pos2::new(u, 0.5),
-                    color: *color,
-                });
+                mesh.vertices.push(Vertex { pos, uv: Pos2::new(u, 0.5), color: *color });
             }
             mesh.indices.clone_from(&hatch.indices);
             painter.add(Shape::mesh(mesh));
@@ -250,14 +216,7 @@ impl MapPainter {
             );
         }
         if let Some(index) = overlay.selected {
-            outline_country(
-                &mut shapes,
-                scene,
-                index,
-                transform,
-                max_error_km,
-                Stroke::new(3.6, Color32::WHITE),
-            );
+            outline_country(&mut shapes, scene, index, transform, max_error_km, Stroke::new(3.6, Color32::WHITE));
             outline_country(
                 &mut shapes,
                 scene,
@@ -283,15 +242,12 @@ impl MapPainter {
         visible: crate::geometry::PlaneRect,
     ) {
         let pixels_per_point = painter.ctx().pixels_per_point();
-        let stale = self.borders.as_ref().is_none_or(|b| {
-            b.points_per_km != transform.points_per_km || b.pixels_per_point != pixels_per_point
-        });
+        let stale = self
+            .borders
+            .as_ref()
+            .is_none_or(|b| b.points_per_km != transform.points_per_km || b.pixels_per_point != pixels_per_point);
         if stale {
-            self.borders = Some(tessellate_borders(
-                scene,
-                transform.points_per_km,
-                pixels_per_point,
-            ));
+            self.borders = Some(tessellate_borders(scene, transform.points_per_km, pixels_per_point));
         }
         let Some(borders) = &self.borders else { return };
         let offset = transform.origin.to_vec2();
@@ -304,16 +260,9 @@ impl MapPainter {
             mesh.vertices.extend(
                 borders.mesh.vertices[vertices.start as usize..vertices.end as usize]
                     .iter()
-                    .map(|v| Vertex {
-                        pos: v.pos + offset,
-                        ..*v
-                    }),
+                    .map(|v| Vertex { pos: v.pos + offset, ..*v }),
             );
-            mesh.indices.extend(
-                borders.mesh.indices[indices.clone()]
-                    .iter()
-                    .map(|i| i - vertices.start + base),
-            );
+            mesh.indices.extend(borders.mesh.indices[indices.clone()].iter().map(|i| i - vertices.start + base));
         }
         painter.add(Shape::mesh(mesh));
     }
@@ -347,12 +296,7 @@ fn tessellate_borders(scene: &Scene, points_per_km: f32, pixels_per_point: f32) 
     let stroke = Stroke::new(palette.border_width_px, color32(palette.border));
     let max_error_km = OUTLINE_ERROR_POINTS / points_per_km;
     let min_size_km = MIN_RING_POINTS / points_per_km;
-    let mut tessellator = Tessellator::new(
-        pixels_per_point,
-        TessellationOptions::default(),
-        [1, 1],
-        Vec::new(),
-    );
+    let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
     let mut mesh = Mesh::default();
     let mut ranges = Vec::with_capacity(scene.geometry.countries.len());
     for country in &scene.geometry.countries {
@@ -365,10 +309,7 @@ fn tessellate_borders(scene: &Scene, points_per_km: f32, pixels_per_point: f32) 
             // Open lines (the ring repeats its first point): egui cuts sharp corners
             // off open lines but not off closed loops, whose miters spike.
             let path = PathShape {
-                points: ring
-                    .iter()
-                    .map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km))
-                    .collect(),
+                points: ring.iter().map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km)).collect(),
                 closed: false,
                 fill: Color32::TRANSPARENT,
                 stroke: PathStroke::from(stroke),
@@ -377,12 +318,7 @@ fn tessellate_borders(scene: &Scene, points_per_km: f32, pixels_per_point: f32) 
         }
         ranges.push((v0..mesh.vertices.len() as u32, i0..mesh.indices.len()));
     }
-    BorderMesh {
-        points_per_km,
-        pixels_per_point,
-        mesh,
-        ranges,
-    }
+    BorderMesh { points_per_km, pixels_per_point, mesh, ranges }
 }
 
 fn outline_country(
@@ -433,12 +369,7 @@ fn paint_labels(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, cl
         }
         placed.push(rect);
         let top_left = rect.shrink(2.0).min;
-        for offset in [
-            egui::vec2(-1.0, 0.0),
-            egui::vec2(1.0, 0.0),
-            egui::vec2(0.0, -1.0),
-            egui::vec2(0.0, 1.0),
-        ] {
+        for offset in [egui::vec2(-1.0, 0.0), egui::vec2(1.0, 0.0), egui::vec2(0.0, -1.0), egui::vec2(0.0, 1.0)] {
             painter.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
         }
         painter.galley(top_left, galley, text_color);
@@ -461,12 +392,8 @@ fn paint_arcs(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, arcs
         }
         let control = start + chord * 0.5 + chord.rot90() * 0.2;
         let stroke = Stroke::new(if arc.dashed { 1.3 } else { 2.0 }, color32(arc.colour));
-        let curve = QuadraticBezierShape::from_points_stroke(
-            [start, control, end],
-            false,
-            Color32::TRANSPARENT,
-            stroke,
-        );
+        let curve =
+            QuadraticBezierShape::from_points_stroke([start, control, end], false, Color32::TRANSPARENT, stroke);
         if arc.dashed {
             let points = curve.flatten(Some(0.5));
             painter.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
@@ -478,11 +405,7 @@ fn paint_arcs(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, arcs
             let size = 8.0;
             let left = end - direction * size + direction.rot90() * size * 0.5;
             let right = end - direction * size - direction.rot90() * size * 0.5;
-            painter.add(Shape::convex_polygon(
-                vec![end, left, right],
-                color32(arc.colour),
-                Stroke::NONE,
-            ));
+            painter.add(Shape::convex_polygon(vec![end, left, right], color32(arc.colour), Stroke::NONE));
         }
     }
 }

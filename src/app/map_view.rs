@@ -17,13 +17,7 @@ pub struct MapCamera {
 
 impl Default for MapCamera {
     fn default() -> Self {
-        Self {
-            centre_km: PlanePoint {
-                x_km: 0.0,
-                y_km: 0.0,
-            },
-            zoom: 1.0,
-        }
+        Self { centre_km: PlanePoint { x_km: 0.0, y_km: 0.0 }, zoom: 1.0 }
     }
 }
 
@@ -46,10 +40,7 @@ impl ScreenFromPlane {
     /// Screen position of a plane point (y flips: north is up).
     #[inline]
     pub fn apply(&self, p: [f32; 2]) -> Pos2 {
-        Pos2::new(
-            self.origin.x + p[0] * self.points_per_km,
-            self.origin.y - p[1] * self.points_per_km,
-        )
+        Pos2::new(self.origin.x + p[0] * self.points_per_km, self.origin.y - p[1] * self.points_per_km)
     }
 
     /// Plane point under a screen position.
@@ -64,12 +55,7 @@ impl ScreenFromPlane {
     pub fn visible_km(&self, screen: Rect) -> PlaneRect {
         let a = self.invert(screen.left_top());
         let b = self.invert(screen.right_bottom());
-        PlaneRect {
-            min_x_km: a.x_km as f32,
-            min_y_km: b.y_km as f32,
-            max_x_km: b.x_km as f32,
-            max_y_km: a.y_km as f32,
-        }
+        PlaneRect { min_x_km: a.x_km as f32, min_y_km: b.y_km as f32, max_x_km: b.x_km as f32, max_y_km: a.y_km as f32 }
     }
 }
 
@@ -106,20 +92,22 @@ const KEY_ZOOM_STEP: f32 = 1.25;
 impl MapView {
     /// Puts the camera back on the default view of Eurasia.
     pub fn reset_view(&mut self, scene: &Scene) {
-        let view = scene.geometry.default_view_km();
-        self.camera = MapCamera {
-            centre_km: PlanePoint {
-                x_km: f64::from(view.min_x_km + view.max_x_km) / 2.0,
-                y_km: f64::from(view.min_y_km + view.max_y_km) / 2.0,
-            },
-            zoom: 1.0,
-        };
+        let view = crate::model::View::EURASIA;
+        let centre_km = scene
+            .geometry
+            .projector
+            .plane_from_lonlat(crate::geometry::LonLat { lon_deg: view.centre_lon, lat_deg: view.centre_lat });
+        self.camera = MapCamera { centre_km, zoom: view.zoom as f32 };
     }
 
     /// The screen mapping for a widget rectangle under the current camera.
     pub fn screen_from_plane(&self, scene: &Scene, rect: Rect) -> ScreenFromPlane {
-        let view = scene.geometry.default_view_km();
-        let fit = (rect.width() / view.width_km()).min(rect.height() / view.height_km());
+        // Zoom 1 fits the default view's box around the projection centre, so the
+        // default camera (centred on 70 E, 50 N) shows all of it.
+        let view = scene.geometry.default_view_km;
+        let half_width = view.min_x_km.abs().max(view.max_x_km.abs());
+        let half_height = view.min_y_km.abs().max(view.max_y_km.abs());
+        let fit = (rect.width() / (2.0 * half_width)).min(rect.height() / (2.0 * half_height));
         let points_per_km = fit * self.camera.zoom;
         ScreenFromPlane {
             origin: Pos2::new(
@@ -142,39 +130,24 @@ impl MapView {
         self.handle_pan_and_zoom(ui, scene, &response);
         let transform = self.screen_from_plane(scene, rect);
 
-        let hovered = response
-            .hover_pos()
-            .and_then(|pos| scene.geometry.country_at(transform.invert(pos)));
+        let hovered = response.hover_pos().and_then(|pos| scene.geometry.country_at(transform.invert(pos)));
         self.hovered = hovered;
-        let clicked = response.clicked().then(|| {
-            response
-                .interact_pointer_pos()
-                .and_then(|pos| scene.geometry.country_at(transform.invert(pos)))
-        });
+        let clicked = response
+            .clicked()
+            .then(|| response.interact_pointer_pos().and_then(|pos| scene.geometry.country_at(transform.invert(pos))));
 
-        let overlay = Overlay {
-            hovered,
-            selected: self.selected,
-            ..overlay
-        };
+        let overlay = Overlay { hovered, selected: self.selected, ..overlay };
         self.painter.paint(&painter, scene, transform, &overlay);
         let mut response = response;
         if let Some(index) = hovered {
             let country = &scene.geometry.countries[index];
             let mut text = country.name.clone();
             if !country.disputed_parts.is_empty() {
-                text.push_str(&format!(
-                    " (incl. {}, disputed)",
-                    country.disputed_parts.join(", ")
-                ));
+                text.push_str(&format!(" (incl. {}, disputed)", country.disputed_parts.join(", ")));
             }
             for m in &scene.memberships[index] {
                 let layer = &scene.legend.layers[m.layer];
-                let hypothetical = if m.hypothetical {
-                    " (hypothetical)"
-                } else {
-                    ""
-                };
+                let hypothetical = if m.hypothetical { " (hypothetical)" } else { "" };
                 text.push_str(&format!("\n{} {}{hypothetical}", layer.org, m.status));
             }
             response = response.on_hover_text_at_pointer(text);
@@ -223,16 +196,13 @@ impl MapView {
                 .events
                 .iter()
                 .filter_map(|event| match event {
-                    egui::Event::MouseWheel {
-                        unit,
-                        delta,
-                        modifiers,
-                        ..
-                    } if !modifiers.matches_any(zoom_modifier) => Some(match unit {
-                        egui::MouseWheelUnit::Point => delta.y,
-                        egui::MouseWheelUnit::Line => delta.y * POINTS_PER_WHEEL_LINE,
-                        egui::MouseWheelUnit::Page => delta.y * rect.height(),
-                    }),
+                    egui::Event::MouseWheel { unit, delta, modifiers, .. } if !modifiers.matches_any(zoom_modifier) => {
+                        Some(match unit {
+                            egui::MouseWheelUnit::Point => delta.y,
+                            egui::MouseWheelUnit::Line => delta.y * POINTS_PER_WHEEL_LINE,
+                            egui::MouseWheelUnit::Page => delta.y * rect.height(),
+                        })
+                    }
                     _ => None,
                 })
                 .sum();
@@ -277,8 +247,7 @@ impl MapView {
     pub fn zoom_about(&mut self, scene: &Scene, rect: Rect, anchor: Pos2, factor: f32) {
         let before = self.screen_from_plane(scene, rect);
         let fixed = before.invert(anchor);
-        let zoom = (self.camera.zoom * factor)
-            .clamp(*MapCamera::ZOOM_RANGE.start(), *MapCamera::ZOOM_RANGE.end());
+        let zoom = (self.camera.zoom * factor).clamp(*MapCamera::ZOOM_RANGE.start(), *MapCamera::ZOOM_RANGE.end());
         self.camera.zoom = zoom;
         let after = self.screen_from_plane(scene, rect);
         let moved = after.invert(anchor);
@@ -291,11 +260,7 @@ impl MapView {
     fn keep_map_in_view(&mut self, scene: &Scene) {
         let bounds = scene.geometry.bounds;
         let c = &mut self.camera.centre_km;
-        c.x_km = c
-            .x_km
-            .clamp(f64::from(bounds.min_x_km), f64::from(bounds.max_x_km));
-        c.y_km = c
-            .y_km
-            .clamp(f64::from(bounds.min_y_km), f64::from(bounds.max_y_km));
+        c.x_km = c.x_km.clamp(f64::from(bounds.min_x_km), f64::from(bounds.max_x_km));
+        c.y_km = c.y_km.clamp(f64::from(bounds.min_y_km), f64::from(bounds.max_y_km));
     }
 }

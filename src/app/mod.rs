@@ -6,6 +6,8 @@
 
 mod about;
 mod date_bar;
+mod document;
+pub mod file_dialogs;
 mod help;
 mod history;
 mod inspector;
@@ -24,11 +26,15 @@ use crate::analysis::{Atlas, CommitmentSide, commitments_of};
 use crate::geometry::MapGeometry;
 use crate::io::MapData;
 use crate::model::{
-    CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout, OverlapMode, PaletteChoice,
-    PledgeKind, Status, WhatIf,
+    CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout, OverlapMode, PaletteChoice, PledgeKind, Status,
+    WhatIf,
 };
 use crate::scene::{Scene, SceneInputs};
 use history::History;
+
+pub use document::{FileAction, PathEntry, PathPurpose, PromptAnswer};
+use file_dialogs::FileDialogs;
+use std::path::PathBuf;
 
 /// An action the user asked for, applied after the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +79,18 @@ pub enum Command {
     Redo,
     /// Country labels on or off (a window preference, not part of the layout).
     ToggleLabels,
+    /// New, open or close, asking first when there are unsaved changes.
+    File(FileAction),
+    /// Open this file now (from a typed path; the prompt has been answered).
+    OpenPath(PathBuf),
+    /// Save to the current file (or ask where).
+    Save,
+    /// Ask where to save, then save.
+    SaveAs,
+    /// Save to this file (from a typed path).
+    SaveTo(PathBuf),
+    /// An answer to the unsaved-changes prompt.
+    PromptAnswer(PromptAnswer),
 }
 
 /// The application: data, the layout being edited, the scene drawn from them and
@@ -98,6 +116,25 @@ pub struct AllianceMapApp {
     arcs: (u64, Option<usize>, Vec<CommitmentArc>),
     /// Countries emphasised last frame (a hovered legend combination).
     pub emphasised: Vec<usize>,
+    /// The layout as last opened or saved: unsaved changes are the difference.
+    saved: Layout,
+    /// The file being edited.
+    path: Option<PathBuf>,
+    dialogs: Box<dyn FileDialogs>,
+    recent: Vec<PathBuf>,
+    /// The action waiting on the unsaved-changes prompt.
+    prompt: Option<FileAction>,
+    load_problems: Option<(PathBuf, Vec<crate::io::Problem>)>,
+    save_error: Option<String>,
+    path_entry: Option<PathEntry>,
+    /// Set once the user agreed to close (saved or discarded).
+    allow_close: bool,
+    /// Set when the app wants the window closed.
+    close_requested: bool,
+    /// The camera the layout's view was last taken from, so the view only changes
+    /// when the user pans or zooms (not through float round trips).
+    synced_camera: Option<MapCamera>,
+    title_sent: String,
 }
 
 /// Reports the time to the first painted map frame and closes the window: used by
@@ -112,11 +149,7 @@ pub fn default_layout(atlas: &Atlas, date: Date) -> Layout {
     let layers = atlas
         .organisations
         .iter()
-        .map(|org| LayerSettings {
-            org: org.short_name.clone(),
-            visible: org.layer == LayerRank::Primary,
-            hidden: Default::default(),
-        })
+        .map(|org| LayerSettings::new(org.short_name.clone(), org.layer == LayerRank::Primary))
         .collect();
     Layout::with_layers(date, layers)
 }
@@ -127,6 +160,7 @@ impl AllianceMapApp {
         let mut geometries = BTreeMap::new();
         let geometry = geometry_for(&data, &mut geometries, layout.disputed);
         let scene = Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas);
+        let saved = layout.clone();
         Self {
             date_bar: date_bar::DateBar::new(&data.atlas, layout.date),
             layers_panel: layers_panel::LayersPanel::default(),
@@ -145,7 +179,71 @@ impl AllianceMapApp {
             startup: report_startup.then_some(StartupProbe { frames: 0 }),
             arcs: (0, None, Vec::new()),
             emphasised: Vec::new(),
+            saved,
+            path: None,
+            dialogs: Box::new(file_dialogs::NativeDialogs),
+            recent: Vec::new(),
+            prompt: None,
+            load_problems: None,
+            save_error: None,
+            path_entry: None,
+            allow_close: false,
+            close_requested: false,
+            synced_camera: None,
+            title_sent: String::new(),
         }
+    }
+
+    /// Uses other file dialogs (tests answer them with paths).
+    pub fn with_dialogs(mut self, dialogs: Box<dyn FileDialogs>) -> Self {
+        self.dialogs = dialogs;
+        self
+    }
+
+    /// Starts with these recent files (restored from eframe storage).
+    pub fn with_recent(mut self, recent: Vec<PathBuf>) -> Self {
+        self.recent = recent;
+        self
+    }
+
+    /// Whether the app asked for the window to close (after the prompt, if any).
+    pub fn wants_close(&self) -> bool {
+        self.close_requested
+    }
+
+    /// Whether the unsaved-changes prompt is showing.
+    pub fn is_prompting(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// Points the camera at the layout's view.
+    fn camera_from_layout(&mut self) {
+        let view = self.layout.view;
+        let projector = self.scene.geometry.projector;
+        let centre_km =
+            projector.plane_from_lonlat(crate::geometry::LonLat { lon_deg: view.centre_lon, lat_deg: view.centre_lat });
+        self.map.camera = MapCamera {
+            centre_km,
+            zoom: (view.zoom as f32).clamp(*MapCamera::ZOOM_RANGE.start(), *MapCamera::ZOOM_RANGE.end()),
+        };
+        self.synced_camera = Some(self.map.camera);
+    }
+
+    /// Copies a camera the user moved into the layout's view.
+    fn view_from_camera(&mut self) {
+        if self.synced_camera == Some(self.map.camera) {
+            return;
+        }
+        if let Some(centre) = self.scene.geometry.projector.lonlat_from_plane(self.map.camera.centre_km) {
+            // Six decimals (about 0.1 m) keep saved files short and stable.
+            let round = |x: f64| (x * 1e6).round() / 1e6;
+            self.layout.view = crate::model::View {
+                centre_lon: round(centre.lon_deg),
+                centre_lat: round(centre.lat_deg),
+                zoom: round(f64::from(self.map.camera.zoom)),
+            };
+        }
+        self.synced_camera = Some(self.map.camera);
     }
 
     /// The scene on screen.
@@ -165,18 +263,21 @@ impl AllianceMapApp {
 
     /// The selected country's name, if any.
     pub fn selected_name(&self) -> Option<&str> {
-        self.map
-            .selected
-            .and_then(|i| self.scene.geometry.countries.get(i))
-            .map(|c| c.name.as_str())
+        self.map.selected.and_then(|i| self.scene.geometry.countries.get(i)).map(|c| c.name.as_str())
     }
 
     /// Draws the whole window into `ui`; eframe and tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         if self.needs_initial_view {
-            self.map.reset_view(&self.scene);
+            self.camera_from_layout();
             install_font(ui.ctx(), &self.data.font);
             self.needs_initial_view = false;
+        }
+        let dropped: Option<PathBuf> = ui
+            .ctx()
+            .input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty()));
+        if let Some(path) = dropped {
+            self.pending.push(Command::File(FileAction::Open(Some(path))));
         }
         self.shortcuts(ui);
         self.advance_playback(ui.ctx());
@@ -186,58 +287,31 @@ impl AllianceMapApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::bottom("date").show(ui, |ui| {
-            self.date_bar.ui(
+            self.date_bar.ui(ui, &self.data.atlas, self.layout.date, self.playing_since.is_some(), &mut self.pending);
+        });
+        egui::Panel::left("layers").default_size(300.0).show(ui, |ui| {
+            self.layers_panel.ui(
                 ui,
-                &self.data.atlas,
-                self.layout.date,
-                self.playing_since.is_some(),
+                &self.scene,
+                &self.layout,
+                &self.data.iso,
+                self.history_state(),
                 &mut self.pending,
             );
         });
-        egui::Panel::left("layers")
-            .default_size(300.0)
-            .show(ui, |ui| {
-                self.layers_panel.ui(
-                    ui,
-                    &self.scene,
-                    &self.layout,
-                    &self.data.iso,
-                    self.history_state(),
-                    &mut self.pending,
-                );
-            });
         if let Some(selected) = self.map.selected {
-            egui::Panel::right("inspector")
-                .default_size(340.0)
-                .show(ui, |ui| {
-                    inspector::ui(
-                        ui,
-                        &self.scene,
-                        &self.data.iso,
-                        selected,
-                        &self.layout,
-                        &mut self.pending,
-                    );
-                });
+            egui::Panel::right("inspector").default_size(340.0).show(ui, |ui| {
+                inspector::ui(ui, &self.scene, &self.data.iso, selected, &self.layout, &mut self.pending);
+            });
         }
         self.update_arcs();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let map_rect = ui.available_rect_before_wrap();
-            let emphasised = legend::show(
-                ui.ctx(),
-                map_rect,
-                &self.scene,
-                &self.layout,
-                &mut self.pending,
-            );
+            let emphasised = legend::show(ui.ctx(), map_rect, &self.scene, &self.layout, &mut self.pending);
             self.emphasised.clone_from(&emphasised);
             let overlay = Overlay {
                 emphasised,
-                arcs: if self.layout.commitment_lines {
-                    self.arcs.2.clone()
-                } else {
-                    Vec::new()
-                },
+                arcs: if self.layout.commitment_lines { self.arcs.2.clone() } else { Vec::new() },
                 labels: self.show_labels,
                 ..Overlay::default()
             };
@@ -260,8 +334,15 @@ impl AllianceMapApp {
                 self.pending.push(Command::ToggleHelp);
             }
         }
+        self.document_windows(ui.ctx());
         for command in std::mem::take(&mut self.pending) {
             self.apply(command);
+        }
+        self.view_from_camera();
+        let title = self.title();
+        if title != self.title_sent {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = title;
         }
     }
 
@@ -292,10 +373,8 @@ impl AllianceMapApp {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let mut commands = Vec::new();
         ui.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::Z,
-            )) || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
+                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
             {
                 commands.push(Command::Redo);
             }
@@ -305,14 +384,22 @@ impl AllianceMapApp {
             if i.consume_key(Modifiers::NONE, Key::F1) {
                 commands.push(Command::ToggleHelp);
             }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
+                commands.push(Command::SaveAs);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
+                commands.push(Command::Save);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
+                commands.push(Command::File(FileAction::Open(None)));
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
+                commands.push(Command::File(FileAction::New));
+            }
         });
         if !ui.ctx().egui_wants_keyboard_input() {
             ui.input(|i| {
-                let typed = |c: &str| {
-                    i.events
-                        .iter()
-                        .any(|e| matches!(e, egui::Event::Text(t) if t == c))
-                };
+                let typed = |c: &str| i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == c));
                 if i.key_pressed(Key::Escape) {
                     commands.push(Command::Select(None));
                 }
@@ -341,17 +428,8 @@ impl AllianceMapApp {
                 if i.key_pressed(Key::L) && i.modifiers.is_none() {
                     commands.push(Command::ToggleLabels);
                 }
-                let digits = [
-                    Key::Num1,
-                    Key::Num2,
-                    Key::Num3,
-                    Key::Num4,
-                    Key::Num5,
-                    Key::Num6,
-                    Key::Num7,
-                    Key::Num8,
-                    Key::Num9,
-                ];
+                let digits =
+                    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
                 for (n, key) in digits.iter().enumerate() {
                     if i.key_pressed(*key)
                         && i.modifiers.is_none()
@@ -366,21 +444,41 @@ impl AllianceMapApp {
     }
 
     fn menu_bar(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("File", |ui| {
+            if ui.add(egui::Button::new("New").shortcut_text("Ctrl+N")).clicked() {
+                self.pending.push(Command::File(FileAction::New));
+            }
+            if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                self.pending.push(Command::File(FileAction::Open(None)));
+            }
+            ui.menu_button("Open recent", |ui| {
+                if self.recent.is_empty() {
+                    ui.weak("No recent files");
+                }
+                for path in &self.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        self.pending.push(Command::File(FileAction::Open(Some(path.clone()))));
+                    }
+                }
+            });
+            ui.separator();
+            if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
+                self.pending.push(Command::Save);
+            }
+            if ui.add(egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S")).clicked() {
+                self.pending.push(Command::SaveAs);
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                self.pending.push(Command::File(FileAction::Close));
+            }
+        });
         ui.menu_button("Edit", |ui| {
             let (can_undo, can_redo) = self.history_state();
-            if ui
-                .add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z"))
-                .clicked()
-            {
+            if ui.add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
                 self.pending.push(Command::Undo);
             }
-            if ui
-                .add_enabled(
-                    can_redo,
-                    egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z"),
-                )
-                .clicked()
-            {
+            if ui.add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
                 self.pending.push(Command::Redo);
             }
         });
@@ -398,10 +496,9 @@ impl AllianceMapApp {
             }
             ui.separator();
             ui.label("Memberships drawn as");
-            for (mode, label) in [
-                (OverlapMode::Patterns, "Patterns per organisation"),
-                (OverlapMode::Count, "Overlap count"),
-            ] {
+            for (mode, label) in
+                [(OverlapMode::Patterns, "Patterns per organisation"), (OverlapMode::Count, "Overlap count")]
+            {
                 if ui.radio(self.layout.mode == mode, label).clicked() {
                     self.pending.push(Command::SetMode(mode));
                 }
@@ -417,21 +514,14 @@ impl AllianceMapApp {
             ui.separator();
             ui.label("Palette");
             for choice in PaletteChoice::ALL {
-                if ui
-                    .radio(self.layout.palette == choice, choice.label())
-                    .clicked()
-                {
+                if ui.radio(self.layout.palette == choice, choice.label()).clicked() {
                     self.pending.push(Command::SetPalette(choice));
                 }
             }
             ui.separator();
             ui.label("Disputed territory");
             for rule in DisputedRule::ALL {
-                if ui
-                    .radio(self.layout.disputed == rule, rule.label())
-                    .on_hover_text(rule.footer_text())
-                    .clicked()
-                {
+                if ui.radio(self.layout.disputed == rule, rule.label()).on_hover_text(rule.footer_text()).clicked() {
                     self.pending.push(Command::SetDisputedRule(rule));
                 }
             }
@@ -504,13 +594,7 @@ impl AllianceMapApp {
                     if mutual && c.side == CommitmentSide::Receives {
                         continue;
                     }
-                    let arc = CommitmentArc {
-                        from,
-                        to,
-                        colour,
-                        dashed,
-                        mutual,
-                    };
+                    let arc = CommitmentArc { from, to, colour, dashed, mutual };
                     // Several articles of one treaty bind the same pair: one line each.
                     if !arcs.contains(&arc) {
                         arcs.push(arc);
@@ -583,9 +667,7 @@ impl AllianceMapApp {
             }
             Command::MoveLayer(org, delta) => {
                 if let Some(from) = self.layout.layers.iter().position(|l| l.org == org) {
-                    let to = (from as i64 + i64::from(delta))
-                        .clamp(0, self.layout.layers.len() as i64 - 1)
-                        as usize;
+                    let to = (from as i64 + i64::from(delta)).clamp(0, self.layout.layers.len() as i64 - 1) as usize;
                     let layer = self.layout.layers.remove(from);
                     self.layout.layers.insert(to, layer);
                 }
@@ -631,6 +713,30 @@ impl AllianceMapApp {
                 }
                 Some("what-if")
             }
+            Command::File(action) => {
+                self.request(action);
+                None
+            }
+            Command::OpenPath(path) => {
+                self.open_path(&path);
+                None
+            }
+            Command::Save => {
+                self.save();
+                None
+            }
+            Command::SaveAs => {
+                self.save_as();
+                None
+            }
+            Command::SaveTo(path) => {
+                self.save_to(&path);
+                None
+            }
+            Command::PromptAnswer(answer) => {
+                self.answer_prompt(answer);
+                None
+            }
             Command::Undo => {
                 if let Some(previous) = self.history.undo(&self.layout) {
                     self.layout = previous;
@@ -661,10 +767,7 @@ impl AllianceMapApp {
         if inputs == self.scene.inputs {
             return;
         }
-        let selected = self
-            .map
-            .selected
-            .map(|i| self.scene.geometry.countries[i].code);
+        let selected = self.map.selected.map(|i| self.scene.geometry.countries[i].code);
         let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
         self.scene = Scene::build(inputs, geometry, &self.data.atlas);
         self.map.selected = selected.and_then(|code| self.scene.geometry.index_of(code));
@@ -676,16 +779,9 @@ impl AllianceMapApp {
 /// fallbacks for symbols it lacks.
 fn install_font(ctx: &egui::Context, font: &[u8]) {
     let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert(
-        "DejaVuSans".to_owned(),
-        Arc::new(egui::FontData::from_owned(font.to_vec())),
-    );
+    fonts.font_data.insert("DejaVuSans".to_owned(), Arc::new(egui::FontData::from_owned(font.to_vec())));
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts
-            .families
-            .entry(family)
-            .or_default()
-            .insert(0, "DejaVuSans".to_owned());
+        fonts.families.entry(family).or_default().insert(0, "DejaVuSans".to_owned());
     }
     ctx.set_fonts(fonts);
 }
@@ -698,16 +794,23 @@ fn geometry_for(
     cache
         .entry(rule)
         .or_insert_with(|| {
-            Arc::new(MapGeometry::build(&data.shapes, rule, |code| {
-                data.iso.name(code).map(str::to_owned)
-            }))
+            Arc::new(MapGeometry::build(&data.shapes, rule, |code| data.iso.name(code).map(str::to_owned)))
         })
         .clone()
 }
 
 impl eframe::App for AllianceMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // Closing with unsaved changes: cancel the close and ask first.
+        if ui.ctx().input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending.push(Command::File(FileAction::Close));
+        }
         self.show(ui);
+        if self.close_requested {
+            self.close_requested = false;
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         if let Some(probe) = &mut self.startup {
             // The first frame is laid out and handed to the GPU after `ui` returns;
             // the second call means the first frame has been painted.
@@ -720,10 +823,15 @@ impl eframe::App for AllianceMapApp {
             }
         }
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, document::RECENT_KEY, &self.recent);
+    }
 }
 
-/// Opens the window and runs until it is closed.
-pub fn run(data: MapData, layout: Layout, report_startup: bool) -> eframe::Result {
+/// Opens the window and runs until it is closed. With `open`, the window starts on
+/// that layout file (its problems, if any, are shown in the window).
+pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup: bool) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("alliance-map")
@@ -734,6 +842,14 @@ pub fn run(data: MapData, layout: Layout, report_startup: bool) -> eframe::Resul
     eframe::run_native(
         "alliance-map",
         options,
-        Box::new(move |_cc| Ok(Box::new(AllianceMapApp::new(data, layout, report_startup)))),
+        Box::new(move |cc| {
+            let recent: Vec<PathBuf> =
+                cc.storage.and_then(|s| eframe::get_value(s, document::RECENT_KEY)).unwrap_or_default();
+            let mut app = AllianceMapApp::new(data, layout, report_startup).with_recent(recent);
+            if let Some(path) = open {
+                app.open_path(&path);
+            }
+            Ok(Box::new(app))
+        }),
     )
 }

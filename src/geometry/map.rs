@@ -1,9 +1,6 @@
 use std::collections::BTreeMap;
 
-use geo::{
-    Area, BooleanOps, Coord, InteriorPoint, LineString, MapCoords, MultiPolygon, Simplify,
-    TriangulateEarcut,
-};
+use geo::{Area, BooleanOps, Coord, InteriorPoint, LineString, MapCoords, MultiPolygon, Simplify, TriangulateEarcut};
 use rstar::{AABB, PointDistance, RTree, RTreeObject};
 
 use super::projection::{LonLat, PlanePoint, Projector};
@@ -116,11 +113,7 @@ pub struct CountryShape {
 impl CountryShape {
     /// The coarsest outline whose error stays under `max_error_km`.
     pub fn outline_for(&self, max_error_km: f32) -> &OutlineLod {
-        self.outlines
-            .iter()
-            .rev()
-            .find(|lod| lod.tolerance_km <= max_error_km)
-            .unwrap_or(&self.outlines[0])
+        self.outlines.iter().rev().find(|lod| lod.tolerance_km <= max_error_km).unwrap_or(&self.outlines[0])
     }
 }
 
@@ -144,20 +137,19 @@ pub struct MapGeometry {
     pub bounds: PlaneRect,
     /// Where the shapes come from, for About and attribution lines.
     pub source: String,
+    /// The box that the default view shows: Eurasia from Iceland and Portugal to
+    /// Chukotka, and from the Arctic coast to the Indian Ocean (lon -25..191,
+    /// lat 0..82), measured on the projected outline of that box.
+    pub default_view_km: PlaneRect,
     hit_index: RTree<HitTriangle>,
 }
 
 impl MapGeometry {
     /// Merges the shapes per country under `rule`, projects, triangulates, simplifies
     /// and indexes them. Countries are named from `names` where it knows the code.
-    pub fn build(
-        shapes: &ShapeSet,
-        rule: DisputedRule,
-        names: impl Fn(CountryCode) -> Option<String>,
-    ) -> Self {
+    pub fn build(shapes: &ShapeSet, rule: DisputedRule, names: impl Fn(CountryCode) -> Option<String>) -> Self {
         let projector = Projector::eurasia();
-        let mut groups: BTreeMap<CountryCode, Vec<&crate::io::shapes::ShapeFeature>> =
-            BTreeMap::new();
+        let mut groups: BTreeMap<CountryCode, Vec<&crate::io::shapes::ShapeFeature>> = BTreeMap::new();
         for feature in &shapes.features {
             let owner = match rule {
                 DisputedRule::UnResolutions => feature.code_un,
@@ -168,30 +160,13 @@ impl MapGeometry {
 
         let mut countries = Vec::with_capacity(groups.len());
         for (code, features) in groups {
-            let own = features
-                .iter()
-                .find(|f| f.code_un == code && f.code_de_facto == code);
-            let name = names(code)
-                .or_else(|| own.map(|f| f.name.clone()))
-                .unwrap_or_else(|| features[0].name.clone());
-            let disputed_parts = features
-                .iter()
-                .filter(|f| f.code_un != f.code_de_facto)
-                .map(|f| f.name.clone())
-                .collect();
-            let lonlat = features
-                .iter()
-                .skip(1)
-                .fold(features[0].lonlat_deg.clone(), |acc, f| {
-                    acc.union(&f.lonlat_deg)
-                });
-            countries.push(project_country(
-                &projector,
-                code,
-                name,
-                disputed_parts,
-                &lonlat,
-            ));
+            let own = features.iter().find(|f| f.code_un == code && f.code_de_facto == code);
+            let name = names(code).or_else(|| own.map(|f| f.name.clone())).unwrap_or_else(|| features[0].name.clone());
+            let disputed_parts =
+                features.iter().filter(|f| f.code_un != f.code_de_facto).map(|f| f.name.clone()).collect();
+            let lonlat =
+                features.iter().skip(1).fold(features[0].lonlat_deg.clone(), |acc, f| acc.union(&f.lonlat_deg));
+            countries.push(project_country(&projector, code, name, disputed_parts, &lonlat));
         }
 
         let mut bounds = PlaneRect::NOTHING;
@@ -201,10 +176,7 @@ impl MapGeometry {
             let country_index = u32::try_from(index).expect("fewer than 2^32 countries");
             for tri in country.fill.indices.chunks_exact(3) {
                 let v = |i: u32| country.fill.vertices_km[i as usize];
-                triangles.push(HitTriangle {
-                    corners: [v(tri[0]), v(tri[1]), v(tri[2])],
-                    country_index,
-                });
+                triangles.push(HitTriangle { corners: [v(tri[0]), v(tri[1]), v(tri[2])], country_index });
             }
         }
         Self {
@@ -213,6 +185,7 @@ impl MapGeometry {
             countries,
             bounds,
             source: shapes.source.clone(),
+            default_view_km: default_view_km(&projector),
             hit_index: RTree::bulk_load(triangles),
         }
     }
@@ -221,50 +194,34 @@ impl MapGeometry {
     /// exact on the shapes (their triangles), not on bounding boxes.
     pub fn country_at(&self, pos: PlanePoint) -> Option<usize> {
         let point = [pos.x_km as f32, pos.y_km as f32];
-        self.hit_index
-            .locate_at_point(&point)
-            .map(|t| t.country_index as usize)
+        self.hit_index.locate_at_point(&point).map(|t| t.country_index as usize)
     }
 
     /// The index of a country by code.
     pub fn index_of(&self, code: CountryCode) -> Option<usize> {
         self.countries.binary_search_by_key(&code, |c| c.code).ok()
     }
+}
 
-    /// The box that the default view shows: Eurasia from Iceland and Portugal to
-    /// Chukotka, and from the Arctic coast to the Indian Ocean (lon -25..191,
-    /// lat 0..82), measured on the projected outline of that box.
-    pub fn default_view_km(&self) -> PlaneRect {
-        let mut rect = PlaneRect::NOTHING;
-        let steps = 32;
-        for i in 0..=steps {
-            let t = f64::from(i) / f64::from(steps);
-            let lon = -25.0 + t * 216.0;
-            let lat = t * 82.0;
-            for p in [
-                LonLat {
-                    lon_deg: lon,
-                    lat_deg: 0.0,
-                },
-                LonLat {
-                    lon_deg: lon,
-                    lat_deg: 82.0,
-                },
-                LonLat {
-                    lon_deg: -25.0,
-                    lat_deg: lat,
-                },
-                LonLat {
-                    lon_deg: 191.0,
-                    lat_deg: lat,
-                },
-            ] {
-                let q = self.projector.plane_from_lonlat(p);
-                rect.include([q.x_km as f32, q.y_km as f32]);
-            }
+/// The projected outline of the default view's box (lon -25..191, lat 0..82).
+fn default_view_km(projector: &Projector) -> PlaneRect {
+    let mut rect = PlaneRect::NOTHING;
+    let steps = 32;
+    for i in 0..=steps {
+        let t = f64::from(i) / f64::from(steps);
+        let lon = -25.0 + t * 216.0;
+        let lat = t * 82.0;
+        for p in [
+            LonLat { lon_deg: lon, lat_deg: 0.0 },
+            LonLat { lon_deg: lon, lat_deg: 82.0 },
+            LonLat { lon_deg: -25.0, lat_deg: lat },
+            LonLat { lon_deg: 191.0, lat_deg: lat },
+        ] {
+            let q = projector.plane_from_lonlat(p);
+            rect.include([q.x_km as f32, q.y_km as f32]);
         }
-        rect
     }
+    rect
 }
 
 fn project_country(
@@ -275,14 +232,8 @@ fn project_country(
     lonlat: &MultiPolygon<f64>,
 ) -> CountryShape {
     let area_km: MultiPolygon<f64> = lonlat.map_coords(|c| {
-        let p = projector.plane_from_lonlat(LonLat {
-            lon_deg: c.x,
-            lat_deg: c.y,
-        });
-        Coord {
-            x: p.x_km,
-            y: p.y_km,
-        }
+        let p = projector.plane_from_lonlat(LonLat { lon_deg: c.x, lat_deg: c.y });
+        Coord { x: p.x_km, y: p.y_km }
     });
 
     let mut fill = Triangles::default();
@@ -295,8 +246,7 @@ fn project_country(
             bounds.include(p);
             p
         }));
-        fill.indices
-            .extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
+        fill.indices.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
     }
 
     let outlines = OUTLINE_TOLERANCES_KM
@@ -316,49 +266,22 @@ fn project_country(
                     rect
                 })
                 .collect();
-            OutlineLod {
-                tolerance_km,
-                rings_km,
-                ring_bounds_km,
-            }
+            OutlineLod { tolerance_km, rings_km, ring_bounds_km }
         })
         .collect();
 
-    let largest = area_km
-        .0
-        .iter()
-        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
-    let label_anchor_km = largest
-        .and_then(|p| p.interior_point())
-        .map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32]);
+    let largest = area_km.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+    let label_anchor_km = largest.and_then(|p| p.interior_point()).map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32]);
     let area_km2 = area_km.unsigned_area();
 
-    CountryShape {
-        code,
-        name,
-        disputed_parts,
-        area_km,
-        fill,
-        outlines,
-        bounds,
-        label_anchor_km,
-        area_km2,
-    }
+    CountryShape { code, name, disputed_parts, area_km, fill, outlines, bounds, label_anchor_km, area_km2 }
 }
 
 /// A ring simplified within `tolerance_km`, closed (last point = first); `None` once
 /// it has shrunk below a triangle (an islet smaller than the tolerance).
 fn simplified_ring(ring: &LineString<f64>, tolerance_km: f32) -> Option<Vec<[f32; 2]>> {
-    let simplified = if tolerance_km > 0.0 {
-        ring.simplify(f64::from(tolerance_km))
-    } else {
-        ring.clone()
-    };
-    let mut points: Vec<[f32; 2]> = simplified
-        .0
-        .iter()
-        .map(|c| [c.x as f32, c.y as f32])
-        .collect();
+    let simplified = if tolerance_km > 0.0 { ring.simplify(f64::from(tolerance_km)) } else { ring.clone() };
+    let mut points: Vec<[f32; 2]> = simplified.0.iter().map(|c| [c.x as f32, c.y as f32]).collect();
     if points.first() != points.last()
         && let Some(&first) = points.first()
     {
@@ -399,9 +322,7 @@ impl PointDistance for HitTriangle {
 
     fn contains_point(&self, point: &[f32; 2]) -> bool {
         let [a, b, c] = self.corners;
-        let side = |p: [f32; 2], q: [f32; 2]| {
-            (q[0] - p[0]) * (point[1] - p[1]) - (q[1] - p[1]) * (point[0] - p[0])
-        };
+        let side = |p: [f32; 2], q: [f32; 2]| (q[0] - p[0]) * (point[1] - p[1]) - (q[1] - p[1]) * (point[0] - p[0]);
         let (d1, d2, d3) = (side(a, b), side(b, c), side(c, a));
         let has_negative = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
         let has_positive = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;
@@ -413,11 +334,7 @@ fn segment_distance_2(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
     let ab = [b[0] - a[0], b[1] - a[1]];
     let ap = [p[0] - a[0], p[1] - a[1]];
     let len_2 = ab[0] * ab[0] + ab[1] * ab[1];
-    let t = if len_2 > 0.0 {
-        ((ap[0] * ab[0] + ap[1] * ab[1]) / len_2).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
+    let t = if len_2 > 0.0 { ((ap[0] * ab[0] + ap[1] * ab[1]) / len_2).clamp(0.0, 1.0) } else { 0.0 };
     let d = [ap[0] - t * ab[0], ap[1] - t * ab[1]];
     d[0] * d[0] + d[1] * d[1]
 }

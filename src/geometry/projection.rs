@@ -36,19 +36,12 @@ const EARTH_RADIUS_KM: f64 = 6371.007;
 
 impl Projector {
     /// The default centre: 70 E, 50 N.
-    pub const EURASIA_CENTRE: LonLat = LonLat {
-        lon_deg: 70.0,
-        lat_deg: 50.0,
-    };
+    pub const EURASIA_CENTRE: LonLat = LonLat { lon_deg: 70.0, lat_deg: 50.0 };
 
     /// A projection centred on `centre`.
     pub fn centred_at_lonlat(centre: LonLat) -> Self {
         let lat0 = centre.lat_deg.to_radians();
-        Self {
-            centre,
-            sin_lat0: lat0.sin(),
-            cos_lat0: lat0.cos(),
-        }
+        Self { centre, sin_lat0: lat0.sin(), cos_lat0: lat0.cos() }
     }
 
     /// The projection for Eurasia, centred at 70 E, 50 N.
@@ -72,9 +65,7 @@ impl Projector {
         let k = (2.0 / (1.0 + cos_c).max(1e-12)).sqrt();
         PlanePoint {
             x_km: EARTH_RADIUS_KM * k * cos_lat * sin_dlon,
-            y_km: EARTH_RADIUS_KM
-                * k
-                * (self.cos_lat0 * sin_lat - self.sin_lat0 * cos_lat * cos_dlon),
+            y_km: EARTH_RADIUS_KM * k * (self.cos_lat0 * sin_lat - self.sin_lat0 * cos_lat * cos_dlon),
         }
     }
 
@@ -91,15 +82,9 @@ impl Projector {
         }
         let c = 2.0 * (rho / (2.0 * EARTH_RADIUS_KM)).asin();
         let (sin_c, cos_c) = c.sin_cos();
-        let lat = (cos_c * self.sin_lat0 + p.y_km * sin_c * self.cos_lat0 / rho)
-            .clamp(-1.0, 1.0)
-            .asin();
-        let dlon =
-            (p.x_km * sin_c).atan2(rho * self.cos_lat0 * cos_c - p.y_km * self.sin_lat0 * sin_c);
-        Some(LonLat {
-            lon_deg: self.centre.lon_deg + dlon.to_degrees(),
-            lat_deg: lat.to_degrees(),
-        })
+        let lat = (cos_c * self.sin_lat0 + p.y_km * sin_c * self.cos_lat0 / rho).clamp(-1.0, 1.0).asin();
+        let dlon = (p.x_km * sin_c).atan2(rho * self.cos_lat0 * cos_c - p.y_km * self.sin_lat0 * sin_c);
+        Some(LonLat { lon_deg: self.centre.lon_deg + dlon.to_degrees(), lat_deg: lat.to_degrees() })
     }
 }
 
@@ -112,9 +97,7 @@ mod tests {
     }
 
     fn assert_round_trip(projector: &Projector, p: LonLat) {
-        let back = projector
-            .lonlat_from_plane(projector.plane_from_lonlat(p))
-            .unwrap();
+        let back = projector.lonlat_from_plane(projector.plane_from_lonlat(p)).unwrap();
         assert!(
             (back.lon_deg - p.lon_deg).abs() < 1e-9 && (back.lat_deg - p.lat_deg).abs() < 1e-9,
             "{p:?} came back as {back:?}"
@@ -141,9 +124,7 @@ mod tests {
             assert_round_trip(&projector, p);
         }
         // At the pole every longitude is the same point: only the latitude returns.
-        let pole = projector
-            .lonlat_from_plane(projector.plane_from_lonlat(ll(200.0, 90.0)))
-            .unwrap();
+        let pole = projector.lonlat_from_plane(projector.plane_from_lonlat(ll(200.0, 90.0))).unwrap();
         assert!((pole.lat_deg - 90.0).abs() < 1e-9);
     }
 
@@ -187,13 +168,8 @@ mod tests {
         // and far from it (equal-area), within the accuracy of a 4-corner polygon.
         let projector = Projector::eurasia();
         let cell_area = |lon: f64, lat: f64| {
-            let corners = [
-                ll(lon, lat),
-                ll(lon + 1.0, lat),
-                ll(lon + 1.0, lat + 1.0),
-                ll(lon, lat + 1.0),
-            ]
-            .map(|p| projector.plane_from_lonlat(p));
+            let corners = [ll(lon, lat), ll(lon + 1.0, lat), ll(lon + 1.0, lat + 1.0), ll(lon, lat + 1.0)]
+                .map(|p| projector.plane_from_lonlat(p));
             let mut twice = 0.0;
             for i in 0..4 {
                 let (a, b) = (corners[i], corners[(i + 1) % 4]);
@@ -209,10 +185,7 @@ mod tests {
     #[test]
     fn points_outside_the_disc_have_no_position_on_the_globe() {
         let projector = Projector::eurasia();
-        let outside = PlanePoint {
-            x_km: 2.0 * EARTH_RADIUS_KM + 1.0,
-            y_km: 0.0,
-        };
+        let outside = PlanePoint { x_km: 2.0 * EARTH_RADIUS_KM + 1.0, y_km: 0.0 };
         assert_eq!(projector.lonlat_from_plane(outside), None);
     }
 }

@@ -71,10 +71,7 @@ pub enum AssetError {
 /// Reads a whole asset file, refusing files far larger than any asset we ship so
 /// that a wrong path cannot make us allocate gigabytes.
 pub(crate) fn read_limited(path: &Path, max_bytes: u64) -> Result<Vec<u8>, AssetError> {
-    let unreadable = |source| AssetError::Unreadable {
-        path: path.to_path_buf(),
-        source,
-    };
+    let unreadable = |source| AssetError::Unreadable { path: path.to_path_buf(), source };
     let size = std::fs::metadata(path).map_err(unreadable)?.len();
     if size > max_bytes {
         return Err(AssetError::Corrupt {

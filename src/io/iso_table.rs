@@ -17,10 +17,8 @@ impl IsoTable {
     /// Reads the table; lines starting with `#` are comments.
     pub fn load(path: &Path) -> Result<Self, AssetError> {
         let bytes = read_limited(path, 1 << 20)?;
-        let text = String::from_utf8(bytes).map_err(|_| AssetError::Corrupt {
-            path: path.to_path_buf(),
-            message: "expected UTF-8 text".into(),
-        })?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| AssetError::Corrupt { path: path.to_path_buf(), message: "expected UTF-8 text".into() })?;
         Self::parse(&text).map_err(|(line, message)| AssetError::Corrupt {
             path: path.to_path_buf(),
             message: format!("line {line}: {message}"),
@@ -35,13 +33,8 @@ impl IsoTable {
                 continue;
             }
             let mut fields = line.split('\t');
-            let (Some(code), Some(_numeric), Some(name)) =
-                (fields.next(), fields.next(), fields.next())
-            else {
-                return Err((
-                    index + 1,
-                    "expected three tab-separated fields: alpha-3, numeric, name".into(),
-                ));
+            let (Some(code), Some(_numeric), Some(name)) = (fields.next(), fields.next(), fields.next()) else {
+                return Err((index + 1, "expected three tab-separated fields: alpha-3, numeric, name".into()));
             };
             let code: CountryCode = code.parse().map_err(|e| (index + 1, format!("{e}")))?;
             names.insert(code, name.to_owned());

@@ -3,7 +3,9 @@
 //! and what was expected; nothing here panics on bad bytes.
 
 pub mod assets;
+pub mod atomic;
 pub mod iso_table;
+pub mod layouts;
 pub mod organisations;
 pub mod problems;
 pub mod ron_spans;
@@ -47,11 +49,6 @@ impl MapData {
         let shapes = shapes::ShapeSet::load(&dir.shapes_path())?;
         let font = std::sync::Arc::new(assets::load_font(&dir.font_path())?);
         let atlas = organisations::load_atlas(&dir.maps_dir(), &iso)?;
-        Ok(Self {
-            shapes,
-            iso,
-            atlas,
-            font,
-        })
+        Ok(Self { shapes, iso, atlas, font })
     }
 }

@@ -5,42 +5,23 @@ use std::path::{Path, PathBuf};
 use super::iso_table::IsoTable;
 use super::problems::{Problem, Problems};
 use super::ron_spans::SpanIndex;
-use super::ron_text::{impossible_dates, parse, read_text};
+use super::ron_text::{parse_collecting, read_text};
 use crate::analysis::{Atlas, check_atlas, check_organisation};
 use crate::model::Organisation;
 
 /// Parses and checks one organisation file's text. On failure, returns every
 /// problem found: all impossible dates, then the first syntax error, or, when the
 /// text parses, every semantic problem.
-pub fn parse_organisation(
-    file: &Path,
-    text: &str,
-    iso: &IsoTable,
-) -> Result<Organisation, Vec<Problem>> {
-    let mut problems: Vec<Problem> = impossible_dates(text)
-        .into_iter()
-        .map(|(at, message)| Problem::new(file, at, message))
-        .collect();
-    match parse::<Organisation>(file, text) {
-        Err(syntax) => {
-            // serde stops at the first bad date, which the scan already reported.
-            if !problems.iter().any(|p| p.at.line == syntax.at.line) {
-                problems.push(syntax);
-            }
+pub fn parse_organisation(file: &Path, text: &str, iso: &IsoTable) -> Result<Organisation, Vec<Problem>> {
+    let (parsed, mut problems) = parse_collecting::<Organisation>(file, text);
+    if let Some(org) = parsed {
+        let found = check_organisation(&org, |code| iso.contains(code));
+        if !found.is_empty() {
+            let spans = SpanIndex::new(text);
+            problems.extend(found.into_iter().map(|p| Problem::new(file, spans.locate(&p.path), p.message)));
         }
-        Ok(org) => {
-            let found = check_organisation(&org, |code| iso.contains(code));
-            if !found.is_empty() {
-                let spans = SpanIndex::new(text);
-                problems.extend(
-                    found
-                        .into_iter()
-                        .map(|p| Problem::new(file, spans.locate(&p.path), p.message)),
-                );
-            }
-            if problems.is_empty() {
-                return Ok(org);
-            }
+        if problems.is_empty() {
+            return Ok(org);
         }
     }
     problems.sort();
@@ -55,8 +36,8 @@ pub fn load_organisation(file: &Path, iso: &IsoTable) -> Result<Organisation, Ve
 
 /// The organisation files in a folder: every `*.ron` directly in it, sorted by name.
 pub fn organisation_files(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Problem::whole_file(dir, format!("cannot list organisation files: {e}")))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Problem::whole_file(dir, format!("cannot list organisation files: {e}")))?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
@@ -83,9 +64,5 @@ pub fn load_atlas(dir: &Path, iso: &IsoTable) -> Result<Atlas, Problems> {
         let file = loaded[index].0;
         problems.push(Problem::whole_file(file, problem.message));
     }
-    if problems.is_empty() {
-        Ok(Atlas::new(organisations))
-    } else {
-        Err(Problems(problems))
-    }
+    if problems.is_empty() { Ok(Atlas::new(organisations)) } else { Err(Problems(problems)) }
 }

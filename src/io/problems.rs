@@ -20,11 +20,7 @@ pub struct Problem {
 impl Problem {
     /// A problem at a position.
     pub fn new(file: &Path, at: LineCol, message: impl Into<String>) -> Self {
-        Self {
-            file: file.to_path_buf(),
-            at,
-            message: message.into(),
-        }
+        Self { file: file.to_path_buf(), at, message: message.into() }
     }
 
     /// A problem with the file as a whole (reported at 1:1).
@@ -35,14 +31,7 @@ impl Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.file.display(),
-            self.at.line,
-            self.at.col,
-            self.message
-        )
+        write!(f, "{}:{}:{}: {}", self.file.display(), self.at.line, self.at.col, self.message)
     }
 }
 

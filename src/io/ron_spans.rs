@@ -29,17 +29,10 @@ pub struct SpanIndex {
 impl SpanIndex {
     /// Indexes a RON document.
     pub fn new(text: &str) -> Self {
-        let mut scanner = Scanner {
-            chars: text.char_indices().peekable(),
-            line: 1,
-            col: 1,
-            starts: HashMap::new(),
-            depth: 0,
-        };
+        let mut scanner =
+            Scanner { chars: text.char_indices().peekable(), line: 1, col: 1, starts: HashMap::new(), depth: 0 };
         scanner.value(String::new());
-        Self {
-            starts: scanner.starts,
-        }
+        Self { starts: scanner.starts }
     }
 
     /// Where the value at `path` starts; for a missing path, the nearest enclosing
@@ -53,11 +46,7 @@ impl SpanIndex {
             match path.rfind(['.', '[']) {
                 Some(cut) => path = &path[..cut],
                 None => {
-                    return self
-                        .starts
-                        .get("")
-                        .copied()
-                        .unwrap_or(LineCol { line: 1, col: 1 });
+                    return self.starts.get("").copied().unwrap_or(LineCol { line: 1, col: 1 });
                 }
             }
         }
@@ -92,10 +81,7 @@ impl Scanner<'_> {
     }
 
     fn here(&self) -> LineCol {
-        LineCol {
-            line: self.line,
-            col: self.col,
-        }
+        LineCol { line: self.line, col: self.col }
     }
 
     /// Skips whitespace, comments and `#![enable(...)]` attributes.
@@ -326,11 +312,7 @@ impl Scanner<'_> {
                         if self.peek() == Some(':') {
                             self.bump();
                         }
-                        let child = if path.is_empty() {
-                            field
-                        } else {
-                            format!("{path}.{field}")
-                        };
+                        let child = if path.is_empty() { field } else { format!("{path}.{field}") };
                         self.value(child);
                     }
                 }
@@ -423,18 +405,9 @@ Organisation(
     fn fields_and_list_items_are_located_by_path() {
         let index = SpanIndex::new(DOC);
         assert_eq!(index.locate("short_name"), LineCol { line: 3, col: 17 });
-        assert_eq!(
-            index.locate("countries[0].iso3"),
-            LineCol { line: 5, col: 23 }
-        );
-        assert_eq!(
-            index.locate("countries[0].periods[1].start"),
-            LineCol { line: 7, col: 43 }
-        );
-        assert_eq!(
-            index.locate("countries[0].periods[0].end"),
-            LineCol { line: 6, col: 63 }
-        );
+        assert_eq!(index.locate("countries[0].iso3"), LineCol { line: 5, col: 23 });
+        assert_eq!(index.locate("countries[0].periods[1].start"), LineCol { line: 7, col: 43 });
+        assert_eq!(index.locate("countries[0].periods[0].end"), LineCol { line: 6, col: 63 });
         assert_eq!(index.locate("pair[1]"), LineCol { line: 10, col: 15 });
         assert_eq!(index.locate("maybe"), LineCol { line: 11, col: 12 });
     }
@@ -442,25 +415,13 @@ Organisation(
     #[test]
     fn a_missing_path_falls_back_to_its_nearest_parent() {
         let index = SpanIndex::new(DOC);
-        assert_eq!(
-            index.locate("countries[0].periods[1].end"),
-            index.locate("countries[0].periods[1]")
-        );
+        assert_eq!(index.locate("countries[0].periods[1].end"), index.locate("countries[0].periods[1]"));
         assert_eq!(index.locate("nowhere"), LineCol { line: 2, col: 1 });
     }
 
     #[test]
     fn garbage_and_deep_nesting_do_not_hang_or_panic() {
-        for text in [
-            "",
-            "(((((",
-            "[[[[",
-            "\"unterminated",
-            "/* open",
-            "a: b: c",
-            "{1:2,,}",
-            &"[".repeat(100_000),
-        ] {
+        for text in ["", "(((((", "[[[[", "\"unterminated", "/* open", "a: b: c", "{1:2,,}", &"[".repeat(100_000)] {
             let _ = SpanIndex::new(text).locate("x[0]");
         }
     }

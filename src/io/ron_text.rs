@@ -17,16 +17,14 @@ pub const MAX_RON_BYTES: u64 = 4 << 20;
 /// optional value be written plainly (`end: "2023-04-04"`), and the recursion limit
 /// refuses absurd nesting with an error instead of a stack overflow.
 pub fn ron_options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(64)
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME).with_recursion_limit(64)
 }
 
 /// Reads a text file for parsing, refusing what cannot be RON: too large, binary,
 /// not UTF-8 or empty.
 pub fn read_text(file: &Path) -> Result<String, Problem> {
-    let mut handle = std::fs::File::open(file)
-        .map_err(|e| Problem::whole_file(file, format!("cannot read the file: {e}")))?;
+    let mut handle =
+        std::fs::File::open(file).map_err(|e| Problem::whole_file(file, format!("cannot read the file: {e}")))?;
     let mut bytes = Vec::new();
     handle
         .by_ref()
@@ -36,10 +34,7 @@ pub fn read_text(file: &Path) -> Result<String, Problem> {
     if bytes.len() as u64 > MAX_RON_BYTES {
         return Err(Problem::whole_file(
             file,
-            format!(
-                "the file is larger than {} MiB; expected a RON text file",
-                MAX_RON_BYTES >> 20
-            ),
+            format!("the file is larger than {} MiB; expected a RON text file", MAX_RON_BYTES >> 20),
         ));
     }
     text_from_bytes(file, bytes)
@@ -56,17 +51,10 @@ pub fn text_from_bytes(file: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
     }
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Problem::new(
-            file,
-            line_col_at_byte(e.as_bytes(), at),
-            "the file is not UTF-8 text; expected RON text in UTF-8",
-        )
+        Problem::new(file, line_col_at_byte(e.as_bytes(), at), "the file is not UTF-8 text; expected RON text in UTF-8")
     })?;
     if text.trim().is_empty() {
-        return Err(Problem::whole_file(
-            file,
-            "the file is empty; expected RON text",
-        ));
+        return Err(Problem::whole_file(file, "the file is empty; expected RON text"));
     }
     Ok(text)
 }
@@ -74,23 +62,15 @@ pub fn text_from_bytes(file: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
 fn line_col_at_byte(bytes: &[u8], at: usize) -> LineCol {
     let before = &bytes[..at];
     let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let col = 1 + String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count();
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let col = 1 + String::from_utf8_lossy(&before[line_start..]).chars().count();
     LineCol { line, col }
 }
 
 /// Parses RON into `T`, turning a syntax or shape error into a located problem.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Problem> {
     ron_options().from_str(text).map_err(|e| {
-        let at = LineCol {
-            line: e.span.start.line,
-            col: e.span.start.col,
-        };
+        let at = LineCol { line: e.span.start.line, col: e.span.start.col };
         Problem::new(file, at, explain(&e.code))
     })
 }
@@ -103,80 +83,134 @@ fn explain(error: &ron::Error) -> String {
         }
         ron::Error::Eof => "the file ends too early (truncated?); expected more RON".into(),
         ron::Error::MissingStructField { field, outer } => {
-            let within = outer
-                .as_deref()
-                .map_or(String::new(), |o| format!(" in `{o}`"));
-            let why = if *field == "source" {
-                ": every fact needs a source"
-            } else {
-                ""
-            };
+            let within = outer.as_deref().map_or(String::new(), |o| format!(" in `{o}`"));
+            let why = if *field == "source" { ": every fact needs a source" } else { "" };
             format!("missing field `{field}`{within}{why}")
         }
         other => other.to_string(),
     }
 }
 
+/// The first identifier of a RON document after comments and attributes: the
+/// top-level struct name (`Organisation`, `Layout`), which tells file kinds apart.
+pub fn first_identifier(text: &str) -> Option<&str> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, tail)| tail);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, tail)| tail);
+        } else if rest.starts_with("#!") {
+            rest = rest.split_once(']').map_or("", |(_, tail)| tail);
+        } else {
+            break;
+        }
+    }
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// A date literal that is not a real day.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BadDate {
+    /// Where its opening quote is.
+    pub at: LineCol,
+    /// The bytes of the date inside the quotes.
+    pub bytes: std::ops::Range<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
 /// Finds every string literal shaped like a date (`"2024-02-30"`) that is not a real
 /// day. serde stops at the first bad date; this finds them all, with positions.
-pub fn impossible_dates(text: &str) -> Vec<(LineCol, String)> {
+pub fn impossible_dates(text: &str) -> Vec<BadDate> {
     let mut out = Vec::new();
     let mut line = 1;
     let mut col = 1;
-    let mut chars = text.chars().peekable();
+    let mut chars = text.char_indices().peekable();
     let mut in_line_comment = false;
-    while let Some(c) = chars.next() {
-        let here = LineCol { line, col };
+    let advance = |c: char, line: &mut usize, col: &mut usize| {
         if c == '\n' {
-            line += 1;
-            col = 1;
+            *line += 1;
+            *col = 1;
+        } else {
+            *col += 1;
+        }
+    };
+    while let Some((_, c)) = chars.next() {
+        let here = LineCol { line, col };
+        advance(c, &mut line, &mut col);
+        if c == '\n' {
             in_line_comment = false;
             continue;
         }
-        col += 1;
         if in_line_comment {
             continue;
         }
-        if c == '/' && chars.peek() == Some(&'/') {
+        if c == '/' && chars.peek().map(|&(_, d)| d) == Some('/') {
             in_line_comment = true;
             continue;
         }
         if c != '"' {
             continue;
         }
-        let mut literal = String::new();
+        let start = chars.peek().map_or(text.len(), |&(i, _)| i);
+        let mut end = start;
         let mut escaped = false;
-        for d in chars.by_ref() {
-            if d == '\n' {
-                line += 1;
-                col = 1;
-            } else {
-                col += 1;
-            }
+        for (i, d) in chars.by_ref() {
+            advance(d, &mut line, &mut col);
             if escaped {
                 escaped = false;
             } else if d == '\\' {
                 escaped = true;
             } else if d == '"' {
+                end = i;
                 break;
             }
-            literal.push(d);
         }
+        let literal = &text[start..end.max(start)];
         let b = literal.as_bytes();
         let shaped = b.len() == 10
             && b[4] == b'-'
             && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+            && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if shaped && literal.parse::<jiff::civil::Date>().is_err() {
-            out.push((
-                here,
-                format!("{literal:?} is not a real day; expected a date YYYY-MM-DD"),
-            ));
+            out.push(BadDate {
+                at: here,
+                bytes: start..end,
+                message: format!("{literal:?} is not a real day; expected a date YYYY-MM-DD"),
+            });
         }
     }
     out
+}
+
+/// Parses RON into `T` collecting problems: every impossible date, then the first
+/// syntax error. When dates were the only trouble, the value is still parsed (with
+/// a stand-in day in their place, same length so positions hold) so that callers
+/// can go on to report the problems after parsing too.
+pub fn parse_collecting<T: DeserializeOwned>(file: &Path, text: &str) -> (Option<T>, Vec<Problem>) {
+    let bad_dates = impossible_dates(text);
+    let mut problems: Vec<Problem> = bad_dates.iter().map(|d| Problem::new(file, d.at, d.message.clone())).collect();
+    let patched;
+    let source = if bad_dates.is_empty() {
+        text
+    } else {
+        let mut copy = text.to_owned();
+        for date in &bad_dates {
+            copy.replace_range(date.bytes.clone(), "1970-01-01");
+        }
+        patched = copy;
+        &patched
+    };
+    match parse::<T>(file, source) {
+        Ok(value) => (Some(value), problems),
+        Err(syntax) => {
+            problems.push(syntax);
+            (None, problems)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -188,19 +222,16 @@ mod tests {
         let text = "A(\n  start: \"2024-02-30\",\n  end: \"2023-13-01\", ok: \"2024-02-29\",\n  // \"2024-02-31\" in a comment\n)";
         let found = impossible_dates(text);
         assert_eq!(found.len(), 2, "{found:?}");
-        assert_eq!(found[0].0, LineCol { line: 2, col: 10 });
-        assert_eq!(found[1].0, LineCol { line: 3, col: 8 });
+        assert_eq!(found[0].at, LineCol { line: 2, col: 10 });
+        assert_eq!(found[1].at, LineCol { line: 3, col: 8 });
+        assert_eq!(&text[found[0].bytes.clone()], "2024-02-30");
     }
 
     #[test]
     fn nesting_past_the_limit_is_an_error_that_says_so() {
         let text = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let error = parse::<ron::Value>(Path::new("deep.ron"), &text).unwrap_err();
-        assert!(
-            error.message.contains("nesting is too deep"),
-            "{}",
-            error.message
-        );
+        assert!(error.message.contains("nesting is too deep"), "{}", error.message);
     }
 
     #[test]
@@ -212,11 +243,6 @@ mod tests {
         let error = text_from_bytes(file, b"ok\n\xff".to_vec()).unwrap_err();
         assert_eq!(error.at, LineCol { line: 2, col: 1 });
         assert!(error.message.contains("UTF-8"));
-        assert!(
-            text_from_bytes(file, b"  \n".to_vec())
-                .unwrap_err()
-                .message
-                .contains("empty")
-        );
+        assert!(text_from_bytes(file, b"  \n".to_vec()).unwrap_err().message.contains("empty"));
     }
 }

@@ -57,10 +57,7 @@ impl ShapeSet {
     /// Reads and checks the asset file.
     pub fn load(path: &Path) -> Result<Self, AssetError> {
         let bytes = read_limited(path, 64 << 20)?;
-        Self::decode(&bytes).map_err(|message| AssetError::Corrupt {
-            path: path.to_path_buf(),
-            message,
-        })
+        Self::decode(&bytes).map_err(|message| AssetError::Corrupt { path: path.to_path_buf(), message })
     }
 
     /// Decodes the binary format; the error says what was expected at which byte.
@@ -75,15 +72,10 @@ impl ShapeSet {
                         (re-run scripts/build-assets or restore it from git)"
                 .into());
         }
-        let mut reader = Reader {
-            bytes: body,
-            at: MAGIC.len(),
-        };
+        let mut reader = Reader { bytes: body, at: MAGIC.len() };
         let version = reader.u32()?;
         if version != FORMAT_VERSION {
-            return Err(format!(
-                "format version {version}, but this program reads version {FORMAT_VERSION}"
-            ));
+            return Err(format!("format version {version}, but this program reads version {FORMAT_VERSION}"));
         }
         let source = reader.string()?;
         let feature_count = reader.count(6 + 4 + 4)?;
@@ -113,12 +105,7 @@ impl ShapeSet {
                 let exterior = rings.remove(0);
                 polygons.push(Polygon::new(exterior, rings));
             }
-            features.push(ShapeFeature {
-                code_un,
-                code_de_facto,
-                name,
-                lonlat_deg: MultiPolygon(polygons),
-            });
+            features.push(ShapeFeature { code_un, code_de_facto, name, lonlat_deg: MultiPolygon(polygons) });
         }
         if reader.at != body.len() {
             return Err(reader.error("expected the end of the data"));
@@ -169,9 +156,7 @@ fn put_string(out: &mut Vec<u8>, text: &str) {
 
 /// FNV-1a, 64 bit: a few lines that catch truncation and bit rot; not a security hash.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3))
 }
 
 struct Reader<'a> {
@@ -185,14 +170,9 @@ impl Reader<'_> {
     }
 
     fn take(&mut self, n: usize) -> Result<&[u8], String> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&end| end <= self.bytes.len());
+        let end = self.at.checked_add(n).filter(|&end| end <= self.bytes.len());
         let Some(end) = end else {
-            return Err(self.error(&format!(
-                "expected {n} more bytes, found the end of the data"
-            )));
+            return Err(self.error(&format!("expected {n} more bytes, found the end of the data")));
         };
         let slice = &self.bytes[self.at..end];
         self.at = end;
@@ -200,15 +180,11 @@ impl Reader<'_> {
     }
 
     fn u32(&mut self) -> Result<u32, String> {
-        Ok(u32::from_le_bytes(
-            self.take(4)?.try_into().expect("took 4"),
-        ))
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("took 4")))
     }
 
     fn i32(&mut self) -> Result<i32, String> {
-        Ok(i32::from_le_bytes(
-            self.take(4)?.try_into().expect("took 4"),
-        ))
+        Ok(i32::from_le_bytes(self.take(4)?.try_into().expect("took 4")))
     }
 
     /// A count of items that each take at least `min_item_bytes`, refused when the
@@ -217,9 +193,7 @@ impl Reader<'_> {
         let count = self.u32()? as usize;
         let left = self.bytes.len() - self.at;
         if count.saturating_mul(min_item_bytes) > left {
-            return Err(self.error(&format!(
-                "a count of {count} items, but only {left} bytes are left"
-            )));
+            return Err(self.error(&format!("a count of {count} items, but only {left} bytes are left")));
         }
         Ok(count)
     }

@@ -21,9 +21,7 @@ impl CountryCode {
         if bytes.iter().all(u8::is_ascii_uppercase) {
             Ok(Self(bytes))
         } else {
-            Err(CountryCodeError(
-                String::from_utf8_lossy(&bytes).into_owned(),
-            ))
+            Err(CountryCodeError(String::from_utf8_lossy(&bytes).into_owned()))
         }
     }
 

@@ -6,19 +6,7 @@ use std::fmt;
 /// inside Russia. We never inherit such a choice by accident: every disputed area in
 /// `assets/disputed-areas.ron` names the country it belongs to under each rule, and the
 /// rule in force is a setting that exports print in their footer.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputedRule {
     /// Follow United Nations resolutions where they exist: Crimea and Sevastopol are

@@ -44,16 +44,39 @@ pub struct Layout {
     pub what_ifs: Vec<WhatIf>,
 }
 
-/// One layer's settings.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One layer's settings (written `Layer(...)` in files).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Layer")]
 pub struct LayerSettings {
     /// Organisation short name.
     pub org: String,
     /// Whether the layer is drawn.
     pub visible: bool,
+    /// A colour of the user's choice, `#rrggbb`, instead of the palette's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+    /// A hatch angle of the user's choice, degrees from 0 to 180, instead of the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hatch_angle: Option<f32>,
     /// Countries hidden from this layer.
     pub hidden: BTreeSet<CountryCode>,
+}
+
+impl LayerSettings {
+    /// A layer with default styling.
+    pub fn new(org: impl Into<String>, visible: bool) -> Self {
+        Self { org: org.into(), visible, colour: None, hatch_angle: None, hidden: BTreeSet::new() }
+    }
+}
+
+/// Parses `#rrggbb` into red, green and blue.
+pub fn parse_hex_colour(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
 }
 
 /// How memberships are drawn.
@@ -108,11 +131,7 @@ pub struct View {
 
 impl View {
     /// The default view: all of Eurasia.
-    pub const EURASIA: Self = Self {
-        centre_lon: 70.0,
-        centre_lat: 50.0,
-        zoom: 1.0,
-    };
+    pub const EURASIA: Self = Self { centre_lon: 70.0, centre_lat: 50.0, zoom: 1.0 };
 
     /// Zoom limits, shared by the window and the layout checks.
     pub const ZOOM_RANGE: std::ops::RangeInclusive<f64> = 0.5..=64.0;
@@ -162,12 +181,7 @@ impl WhatIf {
     /// One line for lists and legends.
     pub fn describe(&self) -> String {
         match self {
-            Self::Add {
-                org,
-                iso3,
-                status,
-                from,
-            } => format!("{iso3} {status} of {org} from {from}"),
+            Self::Add { org, iso3, status, from } => format!("{iso3} {status} of {org} from {from}"),
             Self::Remove { org, iso3, from } => format!("{iso3} leaves {org} from {from}"),
         }
     }

@@ -10,8 +10,8 @@ mod organisation;
 pub use country::{CountryCode, CountryCodeError};
 pub use disputed::DisputedRule;
 pub use jiff::civil::Date;
-pub use layout::{LAYOUT_VERSION, LayerSettings, Layout, OverlapMode, PaletteChoice, View, WhatIf};
+pub use layout::{LAYOUT_VERSION, LayerSettings, Layout, OverlapMode, PaletteChoice, View, WhatIf, parse_hex_colour};
 pub use organisation::{
-    CountryRecord, Direction, Document, Invocation, InvocationOutcome, LayerRank, Organisation,
-    OrganisationKind, Period, Pledge, PledgeKind, Source, Status,
+    CountryRecord, Direction, Document, Invocation, InvocationOutcome, LayerRank, Organisation, OrganisationKind,
+    Period, Pledge, PledgeKind, Source, Status,
 };

@@ -116,13 +116,7 @@ pub enum Status {
 
 impl Status {
     /// Every status, strongest tie first (the order of legends).
-    pub const ALL: [Self; 5] = [
-        Self::Member,
-        Self::Suspended,
-        Self::Applicant,
-        Self::Observer,
-        Self::Partner,
-    ];
+    pub const ALL: [Self; 5] = [Self::Member, Self::Suspended, Self::Applicant, Self::Observer, Self::Partner];
 
     /// The name used in data files and `query` output.
     pub fn as_str(self) -> &'static str {
@@ -246,10 +240,7 @@ pub struct Pledge {
     /// One line in our own words.
     pub summary: String,
     /// Which statuses it binds (default: members).
-    #[serde(
-        default = "default_parties",
-        skip_serializing_if = "is_default_parties"
-    )]
+    #[serde(default = "default_parties", skip_serializing_if = "is_default_parties")]
     pub parties: Vec<Status>,
     /// Who owes it to whom (default: mutual).
     #[serde(default, skip_serializing_if = "is_mutual")]
@@ -313,12 +304,7 @@ impl Organisation {
 
     /// The period in force for the country on `day`.
     pub fn period_on(&self, country: CountryCode, day: Date) -> Option<&Period> {
-        self.countries
-            .iter()
-            .find(|record| record.iso3 == country)?
-            .periods
-            .iter()
-            .find(|period| period.contains(day))
+        self.countries.iter().find(|record| record.iso3 == country)?.periods.iter().find(|period| period.contains(day))
     }
 
     /// Every country holding a status on `day`, sorted by code.
@@ -359,21 +345,11 @@ mod tests {
     }
 
     fn source() -> Source {
-        Source {
-            title: "test".into(),
-            url: None,
-        }
+        Source { title: "test".into(), url: None }
     }
 
     fn period(status: Status, start: &str, end: Option<&str>) -> Period {
-        Period {
-            status,
-            start: day(start),
-            end: end.map(day),
-            source: source(),
-            note: None,
-            hypothetical: false,
-        }
+        Period { status, start: day(start), end: end.map(day), source: source(), note: None, hypothetical: false }
     }
 
     /// Finland in NATO: partner, applicant from 2022-05-18, member from 2023-04-04;
@@ -384,12 +360,7 @@ mod tests {
             name: "test".into(),
             kind: OrganisationKind::Alliance,
             layer: LayerRank::Primary,
-            founding: Document {
-                title: "t".into(),
-                signed: day("1949-04-04"),
-                in_force: None,
-                source: source(),
-            },
+            founding: Document { title: "t".into(), signed: day("1949-04-04"), in_force: None, source: source() },
             notes: vec![],
             countries: vec![
                 CountryRecord {
@@ -414,10 +385,7 @@ mod tests {
     fn status_changes_on_the_day_of_accession_not_before() {
         let org = organisation();
         let fin = "FIN".parse().unwrap();
-        assert_eq!(
-            org.status_on(fin, day("2023-04-03")),
-            Some(Status::Applicant)
-        );
+        assert_eq!(org.status_on(fin, day("2023-04-03")), Some(Status::Applicant));
         assert_eq!(org.status_on(fin, day("2023-04-04")), Some(Status::Member));
         assert_eq!(org.status_on(fin, day("2023-04-05")), Some(Status::Member));
     }
@@ -434,14 +402,8 @@ mod tests {
     #[test]
     fn nobody_holds_a_status_before_their_first_period() {
         let org = organisation();
-        assert_eq!(
-            org.status_on("FIN".parse().unwrap(), day("1994-05-08")),
-            None
-        );
-        assert_eq!(
-            org.status_on("SWE".parse().unwrap(), day("2024-01-01")),
-            None
-        );
+        assert_eq!(org.status_on("FIN".parse().unwrap(), day("1994-05-08")), None);
+        assert_eq!(org.status_on("SWE".parse().unwrap(), day("2024-01-01")), None);
     }
 
     #[test]
@@ -453,21 +415,8 @@ mod tests {
 
     #[test]
     fn change_days_list_every_start_and_end_once_in_order() {
-        let days: Vec<String> = organisation()
-            .change_days()
-            .iter()
-            .map(Date::to_string)
-            .collect();
-        assert_eq!(
-            days,
-            [
-                "1993-12-03",
-                "1994-05-09",
-                "2009-08-18",
-                "2022-05-18",
-                "2023-04-04"
-            ]
-        );
+        let days: Vec<String> = organisation().change_days().iter().map(Date::to_string).collect();
+        assert_eq!(days, ["1993-12-03", "1994-05-09", "2009-08-18", "2022-05-18", "2023-04-04"]);
     }
 
     #[test]
@@ -475,8 +424,7 @@ mod tests {
         let text = r#"Pledge(article: "5", kind: defense, summary: "s",
             direction: one_way(guarantors: ["USA"], beneficiaries: ["JPN"]),
             in_force: "1960-06-23", source: Source(title: "t", url: "https://example.org"))"#;
-        let options = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
         let pledge: Pledge = options.from_str(text).unwrap();
         assert_eq!(pledge.parties, vec![Status::Member]);
         assert_eq!(pledge.in_force, Some(day("1960-06-23")));

@@ -13,8 +13,7 @@ use std::sync::Arc;
 use crate::analysis::{Atlas, apply_what_ifs};
 use crate::geometry::MapGeometry;
 use crate::model::{
-    CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status,
-    WhatIf,
+    CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, WhatIf,
 };
 pub use palette::{HATCH_PERIOD_PX, HatchWeight, Palette, Rgba8, hatch_angle_deg};
 
@@ -176,30 +175,22 @@ impl Scene {
     /// Builds the scene for `inputs` from the sourced atlas and shapes already
     /// merged under `inputs.rule`.
     pub fn build(inputs: SceneInputs, geometry: Arc<MapGeometry>, sourced: &Atlas) -> Self {
-        debug_assert_eq!(
-            geometry.rule, inputs.rule,
-            "geometry built for another rule"
-        );
+        debug_assert_eq!(geometry.rule, inputs.rule, "geometry built for another rule");
         let palette = Palette::new(inputs.palette);
         let atlas = Arc::new(apply_what_ifs(sourced, &inputs.what_ifs));
         let day = inputs.date;
 
         // Legend layers in layout order; organisations the layout does not list
         // (a new data file) come after, hidden.
-        let mut layer_orgs: Vec<(&crate::model::Organisation, bool, BTreeSet<CountryCode>)> =
-            Vec::new();
+        let mut layer_orgs: Vec<(&crate::model::Organisation, LayerSettings)> = Vec::new();
         for settings in &inputs.layers {
-            if let Some(org) = atlas
-                .organisations
-                .iter()
-                .find(|o| o.short_name == settings.org)
-            {
-                layer_orgs.push((org, settings.visible, settings.hidden.clone()));
+            if let Some(org) = atlas.organisations.iter().find(|o| o.short_name == settings.org) {
+                layer_orgs.push((org, settings.clone()));
             }
         }
         for org in &atlas.organisations {
             if !inputs.layers.iter().any(|l| l.org == org.short_name) {
-                layer_orgs.push((org, false, BTreeSet::new()));
+                layer_orgs.push((org, LayerSettings::new(org.short_name.clone(), false)));
             }
         }
 
@@ -207,12 +198,18 @@ impl Scene {
         let mut memberships: Vec<Vec<Membership>> = vec![Vec::new(); countries.len()];
         let mut legend_layers = Vec::with_capacity(layer_orgs.len());
         let mut extra_index = 0;
-        for (layer_index, (org, visible, hidden)) in layer_orgs.iter().enumerate() {
+        for (layer_index, (org, settings)) in layer_orgs.iter().enumerate() {
+            let (visible, hidden) = (&settings.visible, &settings.hidden);
             let primary = matches!(org.short_name.as_str(), "NATO" | "CSTO" | "SCO" | "EAEU");
-            let (colour, angle_deg) = (
-                palette.layer_colour(&org.short_name, extra_index),
-                hatch_angle_deg(&org.short_name, extra_index),
-            );
+            let colour = settings
+                .colour
+                .as_deref()
+                .and_then(crate::model::parse_hex_colour)
+                .map_or_else(|| palette.layer_colour(&org.short_name, extra_index), |[r, g, b]| Rgba8::rgb(r, g, b));
+            let angle_deg = settings
+                .hatch_angle
+                .filter(|a| a.is_finite())
+                .unwrap_or_else(|| hatch_angle_deg(&org.short_name, extra_index));
             if !primary {
                 extra_index += 1;
             }
@@ -256,11 +253,7 @@ impl Scene {
                     // the hatches then show every layer.
                     Some(top) => {
                         let strength = if belongs(top.status) { 0.28 } else { 0.12 };
-                        let strength = if high_contrast {
-                            strength * 0.6
-                        } else {
-                            strength
-                        };
+                        let strength = if high_contrast { strength * 0.6 } else { strength };
                         palette.land.mix(legend_layers[top.layer].colour, strength)
                     }
                     None => palette.land,
@@ -284,16 +277,10 @@ impl Scene {
                     });
                 }
                 if m.status == Status::Suspended {
-                    dashed.push(DashedOutline {
-                        country: index,
-                        colour: layer.colour,
-                    });
+                    dashed.push(DashedOutline { country: index, colour: layer.colour });
                 }
                 if m.hypothetical {
-                    dashed.push(DashedOutline {
-                        country: index,
-                        colour: palette.hypothetical,
-                    });
+                    dashed.push(DashedOutline { country: index, colour: palette.hypothetical });
                 }
             }
         }
@@ -301,11 +288,7 @@ impl Scene {
         // Combinations of organisations countries belong to.
         let mut by_set: BTreeMap<Vec<usize>, Vec<CountryCode>> = BTreeMap::new();
         for (index, shown) in memberships.iter().enumerate() {
-            let set: Vec<usize> = shown
-                .iter()
-                .filter(|m| belongs(m.status))
-                .map(|m| m.layer)
-                .collect();
+            let set: Vec<usize> = shown.iter().filter(|m| belongs(m.status)).map(|m| m.layer).collect();
             if !set.is_empty() {
                 by_set.entry(set).or_default().push(countries[index].code);
             }
@@ -317,12 +300,7 @@ impl Scene {
                 countries,
             })
             .collect();
-        combinations.sort_by(|a, b| {
-            b.orgs
-                .len()
-                .cmp(&a.orgs.len())
-                .then_with(|| a.orgs.cmp(&b.orgs))
-        });
+        combinations.sort_by(|a, b| b.orgs.len().cmp(&a.orgs.len()).then_with(|| a.orgs.cmp(&b.orgs)));
 
         let hypothetical = inputs
             .what_ifs
@@ -354,22 +332,14 @@ impl Scene {
             hatches,
             dashed,
             memberships,
-            legend: Legend {
-                layers: legend_layers,
-                combinations,
-                hypothetical,
-            },
+            legend: Legend { layers: legend_layers, combinations, hypothetical },
             labels,
         }
     }
 
     /// The countries of a combination, as indices into the geometry.
     pub fn combination_countries(&self, combination: &Combination) -> Vec<usize> {
-        combination
-            .countries
-            .iter()
-            .filter_map(|&code| self.geometry.index_of(code))
-            .collect()
+        combination.countries.iter().filter_map(|&code| self.geometry.index_of(code)).collect()
     }
 }
 

@@ -22,12 +22,7 @@ impl Rgba8 {
     /// The same colour with alpha scaled by `factor` (0..1).
     pub fn faded(self, factor: f32) -> Self {
         let [r, g, b, a] = self.0;
-        Self([
-            r,
-            g,
-            b,
-            (f32::from(a) * factor.clamp(0.0, 1.0)).round() as u8,
-        ])
+        Self([r, g, b, (f32::from(a) * factor.clamp(0.0, 1.0)).round() as u8])
     }
 
     /// Opaque mix: `t` of `other` over `self`.
@@ -191,19 +186,11 @@ impl Palette {
     /// The colour of a layer: fixed for the four primary organisations (so NATO is
     /// always the same blue), the remaining colours in turn for extras.
     pub fn layer_colour(&self, org: &str, extra_index: usize) -> Rgba8 {
-        if let Some((_, colour)) = self
-            .layer_colours
-            .iter()
-            .find(|(name, _)| *name == Some(org))
-        {
+        if let Some((_, colour)) = self.layer_colours.iter().find(|(name, _)| *name == Some(org)) {
             return *colour;
         }
-        let extras: Vec<Rgba8> = self
-            .layer_colours
-            .iter()
-            .filter(|(name, _)| name.is_none())
-            .map(|(_, c)| *c)
-            .collect();
+        let extras: Vec<Rgba8> =
+            self.layer_colours.iter().filter(|(name, _)| name.is_none()).map(|(_, c)| *c).collect();
         extras[extra_index % extras.len()]
     }
 

@@ -27,10 +27,7 @@ fn random_points(geometry: &MapGeometry, n: usize) -> Vec<alliance_map::geometry
     };
     (0..n)
         .map(|_| {
-            let p = LonLat {
-                lon_deg: -25.0 + 216.0 * next(),
-                lat_deg: 82.0 * next(),
-            };
+            let p = LonLat { lon_deg: -25.0 + 216.0 * next(), lat_deg: 82.0 * next() };
             geometry.projector.plane_from_lonlat(p)
         })
         .collect()
@@ -39,38 +36,24 @@ fn random_points(geometry: &MapGeometry, n: usize) -> Vec<alliance_map::geometry
 fn bench(c: &mut Criterion) {
     let dir = DataDir::resolve(None);
     let bytes = std::fs::read(dir.shapes_path()).unwrap();
-    c.bench_function("decode_shapes", |b| {
-        b.iter(|| ShapeSet::decode(black_box(&bytes)).unwrap())
-    });
+    c.bench_function("decode_shapes", |b| b.iter(|| ShapeSet::decode(black_box(&bytes)).unwrap()));
 
     let data = data();
     c.bench_function("build_geometry", |b| {
-        b.iter(|| {
-            MapGeometry::build(black_box(&data.shapes), DisputedRule::UnResolutions, |_| {
-                None
-            })
-        })
+        b.iter(|| MapGeometry::build(black_box(&data.shapes), DisputedRule::UnResolutions, |_| None))
     });
 
     let geometry = MapGeometry::build(&data.shapes, DisputedRule::UnResolutions, |_| None);
     let points = random_points(&geometry, 100_000);
     c.bench_function("hit_test_100k_points", |b| {
-        b.iter(|| {
-            points
-                .iter()
-                .filter(|&&p| geometry.country_at(p).is_some())
-                .count()
-        })
+        b.iter(|| points.iter().filter(|&&p| geometry.country_at(p).is_some()).count())
     });
 
     let ctx = egui::Context::default();
     let layout = default_layout(&data.atlas, "2024-06-01".parse().unwrap());
     let mut app = AllianceMapApp::new(data, layout, false);
     let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1920.0, 1080.0),
-        )),
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
         ..Default::default()
     };
     // Warm up: the first frame lays out fonts and builds the painter's caches.

@@ -1,0 +1,320 @@
+//! The layout as a document: its file, unsaved changes, open, save, recent files,
+//! dropped files, and the prompt that keeps unsaved work from being lost.
+
+use std::path::{Path, PathBuf};
+
+use super::{AllianceMapApp, Command};
+use crate::io::Problem;
+use crate::io::layouts::{load_layout, save_layout};
+
+/// What the user wanted to do when the unsaved-changes prompt appeared.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileAction {
+    /// Start a new layout.
+    New,
+    /// Open a layout; `None` asks which.
+    Open(Option<PathBuf>),
+    /// Close the window.
+    Close,
+}
+
+/// What a typed path is for, when no native dialog can open.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a layout.
+    Open,
+    /// Save the layout.
+    Save,
+}
+
+/// The "type a path" window shown when no file dialog can open.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PathEntry {
+    /// Open or save.
+    pub purpose: PathPurpose,
+    /// The path typed so far.
+    pub text: String,
+    /// Why the native dialog could not open.
+    pub reason: String,
+}
+
+/// At most this many recent files are remembered.
+const RECENT_LIMIT: usize = 10;
+
+/// Storage key for the recent files (eframe persistence).
+pub const RECENT_KEY: &str = "recent_layouts";
+
+impl AllianceMapApp {
+    /// Whether the layout differs from the file it was opened from or saved to.
+    pub fn is_dirty(&self) -> bool {
+        self.layout != self.saved
+    }
+
+    /// The file being edited, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The window title: file name and a mark for unsaved changes.
+    pub fn title(&self) -> String {
+        let name = self
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| "untitled".to_owned(), |n| n.to_string_lossy().into_owned());
+        let mark = if self.is_dirty() { " ●" } else { "" };
+        format!("{name}{mark} — alliance-map")
+    }
+
+    /// The recent files, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.recent
+    }
+
+    /// Problems found in a file that failed to open, if any are shown.
+    pub fn load_problems(&self) -> Option<&(PathBuf, Vec<Problem>)> {
+        self.load_problems.as_ref()
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_LIMIT);
+    }
+
+    /// Runs a file action, first asking about unsaved changes.
+    pub(super) fn request(&mut self, action: FileAction) {
+        if self.is_dirty() {
+            self.prompt = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    /// Runs a file action without asking.
+    pub(super) fn perform(&mut self, action: FileAction) {
+        match action {
+            FileAction::New => {
+                let layout = super::default_layout(&self.data.atlas, crate::cli::today());
+                self.replace_layout(layout, None);
+            }
+            FileAction::Open(Some(path)) => self.open_path(&path),
+            FileAction::Open(None) => match self.dialogs.unavailable_reason() {
+                Some(reason) => {
+                    self.path_entry = Some(PathEntry { purpose: PathPurpose::Open, text: String::new(), reason });
+                }
+                None => {
+                    let start = self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+                    if let Some(path) = self.dialogs.pick_layout_to_open(start.as_deref()) {
+                        self.open_path(&path);
+                    }
+                }
+            },
+            FileAction::Close => {
+                self.allow_close = true;
+                self.close_requested = true;
+            }
+        }
+    }
+
+    /// Opens a layout file; on problems, shows them and keeps the current layout.
+    pub fn open_path(&mut self, path: &Path) {
+        match load_layout(path, &self.data.atlas, &self.data.iso) {
+            Ok(layout) => {
+                self.load_problems = None;
+                self.replace_layout(layout, Some(path.to_path_buf()));
+                self.remember(path);
+            }
+            Err(problems) => self.load_problems = Some((path.to_path_buf(), problems)),
+        }
+    }
+
+    fn replace_layout(&mut self, layout: crate::model::Layout, path: Option<PathBuf>) {
+        self.saved = layout.clone();
+        self.layout = layout;
+        self.path = path;
+        self.history = Default::default();
+        self.camera_from_layout();
+        self.layout_changed();
+        self.date_bar.sync(self.layout.date);
+    }
+
+    /// Saves to the current file, or asks where when there is none. Returns whether
+    /// the layout is now saved.
+    pub(super) fn save(&mut self) -> bool {
+        match self.path.clone() {
+            Some(path) => self.save_to(&path),
+            None => self.save_as(),
+        }
+    }
+
+    /// Asks where to save, then saves.
+    pub(super) fn save_as(&mut self) -> bool {
+        if let Some(reason) = self.dialogs.unavailable_reason() {
+            self.path_entry = Some(PathEntry {
+                purpose: PathPurpose::Save,
+                text: self.path.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
+                reason,
+            });
+            return false;
+        }
+        let start = self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        let name = self
+            .path
+            .as_deref()
+            .and_then(Path::file_name)
+            .map_or_else(|| "layout.ron".to_owned(), |n| n.to_string_lossy().into_owned());
+        match self.dialogs.pick_layout_to_save(start.as_deref(), &name) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    /// Saves atomically to `path`; on failure the old file is untouched and the
+    /// window says why.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match save_layout(path, &self.layout) {
+            Ok(()) => {
+                self.saved = self.layout.clone();
+                self.path = Some(path.to_path_buf());
+                self.save_error = None;
+                self.remember(path);
+                true
+            }
+            Err(error) => {
+                self.save_error = Some(error.to_string());
+                false
+            }
+        }
+    }
+
+    /// The unsaved-changes prompt, the problems of a failed open, save errors and
+    /// the typed-path window.
+    pub(super) fn document_windows(&mut self, ctx: &egui::Context) {
+        if let Some(action) = self.prompt.clone() {
+            let what = match action {
+                FileAction::New => "start a new layout",
+                FileAction::Open(_) => "open another layout",
+                FileAction::Close => "close the window",
+            };
+            let modal = egui::Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+                ui.set_width(380.0);
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "{} has changes that are not saved. Save them before you {what}?",
+                    self.path
+                        .as_deref()
+                        .and_then(Path::file_name)
+                        .map_or("This layout".into(), |n| n.to_string_lossy().into_owned())
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        self.pending.push(Command::PromptAnswer(PromptAnswer::Save));
+                    }
+                    if ui.button("Discard").clicked() {
+                        self.pending.push(Command::PromptAnswer(PromptAnswer::Discard));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        self.pending.push(Command::PromptAnswer(PromptAnswer::Cancel));
+                    }
+                });
+            });
+            if modal.should_close() && self.pending.is_empty() {
+                self.pending.push(Command::PromptAnswer(PromptAnswer::Cancel));
+            }
+        }
+
+        if let Some((path, problems)) = &self.load_problems {
+            let mut open = true;
+            egui::Window::new("Problems in the layout file").open(&mut open).default_width(560.0).show(ctx, |ui| {
+                ui.label(format!("{} was not opened; the current layout is unchanged.", path.display()));
+                ui.separator();
+                egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                    for problem in problems {
+                        ui.label(format!("{}:{}: {}", problem.at.line, problem.at.col, problem.message));
+                    }
+                });
+            });
+            if !open {
+                self.load_problems = None;
+            }
+        }
+
+        if let Some(error) = self.save_error.clone() {
+            let mut open = true;
+            egui::Window::new("Could not save").open(&mut open).show(ctx, |ui| {
+                ui.label(error);
+                ui.label("The file on disk is unchanged.");
+            });
+            if !open {
+                self.save_error = None;
+            }
+        }
+
+        if let Some(entry) = &mut self.path_entry {
+            let mut open = true;
+            let title = match entry.purpose {
+                PathPurpose::Open => "Open layout",
+                PathPurpose::Save => "Save layout as",
+            };
+            let mut submit = false;
+            egui::Window::new(title).open(&mut open).show(ctx, |ui| {
+                ui.label(&entry.reason);
+                ui.label("Type the path of the file instead:");
+                let label = ui.label("Path");
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut entry.text).desired_width(420.0)).labelled_by(label.id);
+                if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                    submit = true;
+                }
+                let button = match entry.purpose {
+                    PathPurpose::Open => "Open",
+                    PathPurpose::Save => "Save",
+                };
+                if ui.button(button).clicked() {
+                    submit = true;
+                }
+            });
+            if submit && !entry.text.trim().is_empty() {
+                let path = PathBuf::from(entry.text.trim());
+                let purpose = entry.purpose;
+                self.path_entry = None;
+                match purpose {
+                    PathPurpose::Open => self.pending.push(Command::OpenPath(path)),
+                    PathPurpose::Save => {
+                        self.pending.push(Command::SaveTo(super::file_dialogs::with_extension(path, "ron")))
+                    }
+                }
+            } else if !open {
+                self.path_entry = None;
+            }
+        }
+    }
+
+    /// Answers the unsaved-changes prompt.
+    pub(super) fn answer_prompt(&mut self, answer: PromptAnswer) {
+        let Some(action) = self.prompt.take() else { return };
+        match answer {
+            PromptAnswer::Save => {
+                if self.save() {
+                    self.perform(action);
+                }
+            }
+            PromptAnswer::Discard => self.perform(action),
+            PromptAnswer::Cancel => {}
+        }
+    }
+}
+
+/// The buttons of the unsaved-changes prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PromptAnswer {
+    /// Save, then go on.
+    Save,
+    /// Go on without saving.
+    Discard,
+    /// Stay.
+    Cancel,
+}
