@@ -23,7 +23,7 @@ use crate::model::{CountryCode, Date};
 ///
 /// With no command, opens the map window.
 #[derive(Debug, Parser)]
-#[command(name = "alliance-map", version, about, long_about = None, args_conflicts_with_subcommands = true)]
+#[command(name = "alliance-map", version, about, long_about = None)]
 pub struct Cli {
     /// A layout file to open in the window.
     #[arg(value_name = "LAYOUT.ron")]
@@ -69,6 +69,30 @@ pub enum Command {
         /// Output format (table is readable text).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Export a briefing picture (PNG or SVG, by the file's extension); no display needed.
+    Export {
+        /// The layout to draw (default: all four organisations, today).
+        #[arg(value_name = "LAYOUT.ron")]
+        layout: Option<PathBuf>,
+        /// The file to write: .png or .svg.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1920)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 1080)]
+        height: u32,
+        /// Draw the map as of this day instead of the layout's date.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Title instead of the layout's.
+        #[arg(long)]
+        title: Option<String>,
+        /// Subtitle instead of the layout's.
+        #[arg(long)]
+        subtitle: Option<String>,
     },
     /// Check organisation and layout files (or folders of them): every problem, as FILE:LINE:COL: message.
     Check {
@@ -129,6 +153,9 @@ pub fn run(command: Command, data_dir: &DataDir) -> ExitCode {
             inspect(data_dir, iso3, date.unwrap_or_else(today), format, &mut out)
         }
         Command::Check { files } => check(data_dir, &files, &mut out),
+        Command::Export { layout, out: file, width, height, date, title, subtitle } => {
+            export(data_dir, ExportRequest { layout, file, width, height, date, title, subtitle }, &mut out)
+        }
     };
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`| head`) is not an error worth a message.
@@ -405,4 +432,62 @@ fn check(data_dir: &DataDir, paths: &[PathBuf], out: &mut String) -> Result<(), 
             write!(failure.message, "\n{} problem(s) in {} of {} file(s)", problems.len(), failed.len(), files.len());
         Err(failure)
     }
+}
+
+/// What `export` was asked for.
+struct ExportRequest {
+    layout: Option<PathBuf>,
+    file: PathBuf,
+    width: u32,
+    height: u32,
+    date: Option<Date>,
+    title: Option<String>,
+    subtitle: Option<String>,
+}
+
+fn export(data_dir: &DataDir, request: ExportRequest, out: &mut String) -> Result<(), Failure> {
+    let usage = |message: String| Failure { message: format!("alliance-map: {message}"), status: 1 };
+    let Some(format) = crate::export::Format::from_path(&request.file) else {
+        return Err(usage(format!("{}: expected a file name ending in .png or .svg", request.file.display())));
+    };
+    crate::export::check_size(request.width, request.height).map_err(|e| usage(e.to_string()))?;
+    let data = crate::io::MapData::load(data_dir).map_err(|e| usage(e.to_string()))?;
+    let mut layout = match &request.layout {
+        Some(path) => {
+            crate::io::layouts::load_layout(path, &data.atlas, &data.iso).map_err(|p| Failure::problems(&p))?
+        }
+        None => crate::app::default_layout(&data.atlas, today()),
+    };
+    if let Some(date) = request.date {
+        layout.date = date;
+    }
+    if let Some(title) = request.title {
+        layout.title = title;
+    }
+    if let Some(subtitle) = request.subtitle {
+        layout.subtitle = subtitle;
+    }
+    let geometry = crate::geometry::MapGeometry::build(&data.shapes, layout.disputed, |code| {
+        data.iso.name(code).map(str::to_owned)
+    });
+    let scene = crate::scene::Scene::build(
+        crate::scene::SceneInputs::from_layout(&layout),
+        std::sync::Arc::new(geometry),
+        &data.atlas,
+    );
+    let text = crate::export::BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
+    crate::export::export_to_file(
+        &request.file,
+        &scene,
+        &text,
+        &layout.view,
+        &data.font,
+        request.width,
+        request.height,
+        format,
+    )
+    .map_err(|e| usage(e.to_string()))?;
+    let _ =
+        writeln!(out, "wrote {} ({}x{}, as of {})", request.file.display(), request.width, request.height, layout.date);
+    Ok(())
 }

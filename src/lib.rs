@@ -23,6 +23,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod export;
 pub mod geometry;
 pub mod io;
 pub mod model;

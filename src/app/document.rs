@@ -25,6 +25,8 @@ pub enum PathPurpose {
     Open,
     /// Save the layout.
     Save,
+    /// Export the picture.
+    Export,
 }
 
 /// The "type a path" window shown when no file dialog can open.
@@ -258,6 +260,7 @@ impl AllianceMapApp {
             let title = match entry.purpose {
                 PathPurpose::Open => "Open layout",
                 PathPurpose::Save => "Save layout as",
+                PathPurpose::Export => "Export picture to",
             };
             let mut submit = false;
             egui::Window::new(title).open(&mut open).show(ctx, |ui| {
@@ -272,6 +275,7 @@ impl AllianceMapApp {
                 let button = match entry.purpose {
                     PathPurpose::Open => "Open",
                     PathPurpose::Save => "Save",
+                    PathPurpose::Export => "Export",
                 };
                 if ui.button(button).clicked() {
                     submit = true;
@@ -286,6 +290,7 @@ impl AllianceMapApp {
                     PathPurpose::Save => {
                         self.pending.push(Command::SaveTo(super::file_dialogs::with_extension(path, "ron")))
                     }
+                    PathPurpose::Export => self.pending.push(Command::ExportTo(path)),
                 }
             } else if !open {
                 self.path_entry = None;

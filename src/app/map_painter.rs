@@ -95,12 +95,12 @@ impl MapPainter {
         for (country, colour) in countries.iter().zip(&scene.fills) {
             let color = color32(*colour);
             let offset = fill.vertices.len() as u32;
-            fill.vertices.extend(country.fill.vertices_km.iter().map(|p| Vertex {
+            fill.vertices.extend(country.fill().vertices_km.iter().map(|p| Vertex {
                 pos: Pos2::new(p[0], p[1]),
                 uv: WHITE_UV,
                 color,
             }));
-            fill.indices.extend(country.fill.indices.iter().map(|i| offset + i));
+            fill.indices.extend(country.fill().indices.iter().map(|i| offset + i));
         }
         self.fill_km = fill;
 
@@ -111,10 +111,10 @@ impl MapPainter {
             let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
             let offset = target.positions_km.len() as u32;
             let color = color32(hatch.colour);
-            target.positions_km.extend_from_slice(&country.fill.vertices_km);
-            target.normals.extend(std::iter::repeat_n([sin, cos], country.fill.vertices_km.len()));
-            target.colours.extend(std::iter::repeat_n(color, country.fill.vertices_km.len()));
-            target.indices.extend(country.fill.indices.iter().map(|i| offset + i));
+            target.positions_km.extend_from_slice(&country.fill().vertices_km);
+            target.normals.extend(std::iter::repeat_n([sin, cos], country.fill().vertices_km.len()));
+            target.colours.extend(std::iter::repeat_n(color, country.fill().vertices_km.len()));
+            target.indices.extend(country.fill().indices.iter().map(|i| offset + i));
         }
         // Borders do not depend on the scene's styles, but a new palette changes their colour.
         self.borders = None;
@@ -342,37 +342,32 @@ fn outline_country(
     }
 }
 
-/// Places country names, largest country first, where the name fits inside the
-/// country's box on screen and does not overlap a name already placed.
+/// Country names, placed by the same rule as exports (`scene::place_labels`),
+/// drawn with a halo so they read over hatches.
 fn paint_labels(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, clip: Rect) {
     let font = egui::FontId::proportional(12.0);
     let text_color = color32(scene.palette.label);
     let halo = color32(scene.palette.label_halo);
-    let mut placed: Vec<Rect> = Vec::new();
-    for label in &scene.labels {
-        let country = &scene.geometry.countries[label.country];
-        let width_points = country.bounds.width_km() * transform.points_per_km;
-        if width_points < 40.0 {
-            continue;
-        }
-        let anchor = transform.apply(label.anchor_km);
-        if !clip.contains(anchor) {
-            continue;
-        }
-        let galley = painter.layout_no_wrap(label.text.clone(), font.clone(), text_color);
-        if galley.size().x > width_points * 1.1 {
-            continue;
-        }
-        let rect = Rect::from_center_size(anchor, galley.size()).expand(2.0);
-        if placed.iter().any(|r| r.intersects(rect)) || !clip.contains_rect(rect) {
-            continue;
-        }
-        placed.push(rect);
-        let top_left = rect.shrink(2.0).min;
+    let framing = crate::scene::Framing {
+        origin_px: [transform.origin.x, transform.origin.y],
+        px_per_km: transform.points_per_km,
+    };
+    let mut galleys = std::collections::HashMap::new();
+    let placed =
+        crate::scene::place_labels(scene, framing, [clip.min.x, clip.min.y], [clip.max.x, clip.max.y], |text| {
+            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), text_color);
+            let size = galley.size();
+            galleys.insert(text.to_owned(), galley);
+            [size.x, size.y]
+        });
+    for label in placed {
+        let Some(galley) = galleys.get(&label.text) else { continue };
+        let top_left =
+            Pos2::new(label.centre_px[0] - label.size_px[0] / 2.0, label.centre_px[1] - label.size_px[1] / 2.0);
         for offset in [egui::vec2(-1.0, 0.0), egui::vec2(1.0, 0.0), egui::vec2(0.0, -1.0), egui::vec2(0.0, 1.0)] {
             painter.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
         }
-        painter.galley(top_left, galley, text_color);
+        painter.galley(top_left, galley.clone(), text_color);
     }
 }
 
@@ -384,8 +379,8 @@ fn paint_arcs(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, arcs
         let (Some(a), Some(b)) = (countries.get(arc.from), countries.get(arc.to)) else {
             continue;
         };
-        let start = transform.apply(a.label_anchor_km);
-        let end = transform.apply(b.label_anchor_km);
+        let start = transform.apply(a.label_anchor_km());
+        let end = transform.apply(b.label_anchor_km());
         let chord = end - start;
         if chord.length() < 2.0 {
             continue;

@@ -7,6 +7,7 @@
 mod about;
 mod date_bar;
 mod document;
+mod export_dialog;
 pub mod file_dialogs;
 mod help;
 mod history;
@@ -91,6 +92,14 @@ pub enum Command {
     SaveTo(PathBuf),
     /// An answer to the unsaved-changes prompt.
     PromptAnswer(PromptAnswer),
+    /// Open the export window.
+    OpenExport,
+    /// Export the picture to this file (in the background).
+    ExportTo(PathBuf),
+    /// Copy the briefing picture to the clipboard (in the background).
+    CopyPicture,
+    /// Save a screenshot of the window as it is.
+    Screenshot,
 }
 
 /// The application: data, the layout being edited, the scene drawn from them and
@@ -100,7 +109,7 @@ pub struct AllianceMapApp {
     layout: Layout,
     history: History,
     geometries: BTreeMap<DisputedRule, Arc<MapGeometry>>,
-    scene: Scene,
+    scene: Arc<Scene>,
     /// The map widget (camera, hover, selection).
     pub map: MapView,
     layers_panel: layers_panel::LayersPanel,
@@ -135,6 +144,12 @@ pub struct AllianceMapApp {
     /// when the user pans or zooms (not through float round trips).
     synced_camera: Option<MapCamera>,
     title_sent: String,
+    /// The export window and its background jobs.
+    pub export: export_dialog::ExportDialog,
+    /// Where the last window screenshot went, or why it failed.
+    screenshot_status: Option<String>,
+    screenshot_requested: bool,
+    screenshot_job: Option<std::sync::mpsc::Receiver<Arc<egui::ColorImage>>>,
 }
 
 /// Reports the time to the first painted map frame and closes the window: used by
@@ -159,7 +174,7 @@ impl AllianceMapApp {
     pub fn new(data: MapData, layout: Layout, report_startup: bool) -> Self {
         let mut geometries = BTreeMap::new();
         let geometry = geometry_for(&data, &mut geometries, layout.disputed);
-        let scene = Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas);
+        let scene = Arc::new(Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas));
         let saved = layout.clone();
         Self {
             date_bar: date_bar::DateBar::new(&data.atlas, layout.date),
@@ -191,6 +206,10 @@ impl AllianceMapApp {
             close_requested: false,
             synced_camera: None,
             title_sent: String::new(),
+            export: Default::default(),
+            screenshot_status: None,
+            screenshot_requested: false,
+            screenshot_job: None,
         }
     }
 
@@ -272,6 +291,10 @@ impl AllianceMapApp {
             self.camera_from_layout();
             install_font(ui.ctx(), &self.data.font);
             self.needs_initial_view = false;
+            // Outlines at every zoom and the hit-test index are built lazily; build
+            // them off the UI thread now so the first zoom or hover does not wait.
+            let geometry = Arc::clone(&self.scene.geometry);
+            std::thread::spawn(move || geometry.prepare_all());
         }
         let dropped: Option<PathBuf> = ui
             .ctx()
@@ -335,6 +358,11 @@ impl AllianceMapApp {
             }
         }
         self.document_windows(ui.ctx());
+        if self.export.ui(ui.ctx(), &self.scene, self.layout.view, &self.data.font) {
+            self.pending.push(Command::ExportTo(PathBuf::new()));
+        }
+        self.export.poll(ui.ctx());
+        self.save_screenshot(ui.ctx());
         for command in std::mem::take(&mut self.pending) {
             self.apply(command);
         }
@@ -395,6 +423,12 @@ impl AllianceMapApp {
             }
             if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
                 commands.push(Command::File(FileAction::New));
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C)) {
+                commands.push(Command::CopyPicture);
+            }
+            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
+                commands.push(Command::OpenExport);
             }
         });
         if !ui.ctx().egui_wants_keyboard_input() {
@@ -467,6 +501,16 @@ impl AllianceMapApp {
             }
             if ui.add(egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S")).clicked() {
                 self.pending.push(Command::SaveAs);
+            }
+            ui.separator();
+            if ui.add(egui::Button::new("Export picture…").shortcut_text("Ctrl+E")).clicked() {
+                self.pending.push(Command::OpenExport);
+            }
+            if ui.add(egui::Button::new("Copy picture").shortcut_text("Ctrl+Shift+C")).clicked() {
+                self.pending.push(Command::CopyPicture);
+            }
+            if ui.button("Screenshot of the window").clicked() {
+                self.pending.push(Command::Screenshot);
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -553,6 +597,70 @@ impl AllianceMapApp {
             ui.separator();
             ui.label(format!("Disputed areas: {}", self.layout.disputed.label()));
         });
+    }
+
+    /// Exports to `path`, or asks where when `path` is empty.
+    fn export_to(&mut self, path: PathBuf) {
+        let extension = self.export.format.extension();
+        let path = if path.as_os_str().is_empty() {
+            if let Some(reason) = self.dialogs.unavailable_reason() {
+                self.path_entry = Some(PathEntry { purpose: PathPurpose::Export, text: String::new(), reason });
+                return;
+            }
+            let start = self.path.as_deref().and_then(std::path::Path::parent).map(std::path::Path::to_path_buf);
+            let stem = self
+                .path
+                .as_deref()
+                .and_then(std::path::Path::file_stem)
+                .map_or_else(|| "alliance-map".to_owned(), |s| s.to_string_lossy().into_owned());
+            match self.dialogs.pick_export_path(start.as_deref(), &format!("{stem}.{extension}"), extension) {
+                Some(path) => path,
+                None => return,
+            }
+        } else {
+            file_dialogs::with_extension(path, extension)
+        };
+        self.export.start_export(path, Arc::clone(&self.scene), self.layout.view, Arc::clone(&self.data.font));
+    }
+
+    /// Asks eframe for a screenshot and saves it when it arrives.
+    fn save_screenshot(&mut self, ctx: &egui::Context) {
+        if std::mem::take(&mut self.screenshot_requested) {
+            let (tx, rx) = std::sync::mpsc::channel();
+            ctx.request_screenshot(move |image| {
+                let _ = tx.send(image);
+            });
+            self.screenshot_job = Some(rx);
+        }
+        let image = self.screenshot_job.as_ref().and_then(|rx| rx.try_recv().ok());
+        if self.screenshot_job.is_some() && image.is_none() {
+            ctx.request_repaint();
+        }
+        if let Some(image) = image {
+            self.screenshot_job = None;
+            let folder = self
+                .path
+                .as_deref()
+                .and_then(std::path::Path::parent)
+                .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
+            let stamp = jiff::Timestamp::now().as_second();
+            let path = folder.join(format!("alliance-map-window-{stamp}.png"));
+            let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
+            let result = crate::export::rgba_to_png(&rgba, image.size[0] as u32, image.size[1] as u32)
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| crate::io::atomic::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
+            self.screenshot_status = Some(match result {
+                Ok(()) => format!("Screenshot saved to {}", path.display()),
+                Err(e) => format!("Screenshot failed: {e}"),
+            });
+        }
+        if let Some(status) = self.screenshot_status.clone() {
+            let mut open = true;
+            egui::Window::new("Screenshot").open(&mut open).show(ctx, |ui| ui.label(status));
+            if !open {
+                self.screenshot_status = None;
+            }
+        }
     }
 
     /// Recomputes commitment arcs when the scene or the selection changed.
@@ -737,6 +845,30 @@ impl AllianceMapApp {
                 self.answer_prompt(answer);
                 None
             }
+            Command::OpenExport => {
+                let (title, subtitle) = (self.layout.title.clone(), self.layout.subtitle.clone());
+                self.export.open_for(&title, &subtitle);
+                None
+            }
+            Command::ExportTo(path) => {
+                self.export_to(path);
+                None
+            }
+            Command::CopyPicture => {
+                let (title, subtitle) = (self.layout.title.clone(), self.layout.subtitle.clone());
+                self.export.start_clipboard(
+                    Arc::clone(&self.scene),
+                    self.layout.view,
+                    Arc::clone(&self.data.font),
+                    &title,
+                    &subtitle,
+                );
+                None
+            }
+            Command::Screenshot => {
+                self.screenshot_requested = true;
+                None
+            }
             Command::Undo => {
                 if let Some(previous) = self.history.undo(&self.layout) {
                     self.layout = previous;
@@ -769,7 +901,7 @@ impl AllianceMapApp {
         }
         let selected = self.map.selected.map(|i| self.scene.geometry.countries[i].code);
         let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
-        self.scene = Scene::build(inputs, geometry, &self.data.atlas);
+        self.scene = Arc::new(Scene::build(inputs, geometry, &self.data.atlas));
         self.map.selected = selected.and_then(|code| self.scene.geometry.index_of(code));
         self.date_bar.sync(self.layout.date);
     }

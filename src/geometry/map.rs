@@ -1,4 +1,5 @@
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use geo::{Area, BooleanOps, Coord, InteriorPoint, LineString, MapCoords, MultiPolygon, Simplify, TriangulateEarcut};
 use rstar::{AABB, PointDistance, RTree, RTreeObject};
@@ -98,14 +99,15 @@ pub struct CountryShape {
     pub disputed_parts: Vec<String>,
     /// The exact shape on the plane, for clipping patterns and placing labels.
     pub area_km: MultiPolygon<f64>,
-    /// The fill, triangulated.
-    pub fill: Triangles,
-    /// The outline at each level of detail, finest first.
-    pub outlines: Vec<OutlineLod>,
+    /// The fill, triangulated on first use (exports never need it).
+    fill: OnceLock<Triangles>,
+    /// The outline at each level of detail, finest first, each simplified on first use.
+    outlines: [OnceLock<OutlineLod>; OUTLINE_TOLERANCES_KM.len()],
     /// The bounding box on the plane.
     pub bounds: PlaneRect,
-    /// Where its name goes: a point inside its largest part, away from the edges.
-    pub label_anchor_km: [f32; 2],
+    /// Where its name goes: a point inside its largest part (computed on first use;
+    /// geo's interior point is the costliest step of building the shapes).
+    label_anchor_km: OnceLock<[f32; 2]>,
     /// Its area on the plane (equal-area projection: true area), km².
     pub area_km2: f64,
 }
@@ -113,14 +115,29 @@ pub struct CountryShape {
 impl CountryShape {
     /// The coarsest outline whose error stays under `max_error_km`.
     pub fn outline_for(&self, max_error_km: f32) -> &OutlineLod {
-        self.outlines.iter().rev().find(|lod| lod.tolerance_km <= max_error_km).unwrap_or(&self.outlines[0])
+        let level = OUTLINE_TOLERANCES_KM.iter().rposition(|&t| t <= max_error_km).unwrap_or(0);
+        self.outlines[level].get_or_init(|| outline_lod(&self.area_km, OUTLINE_TOLERANCES_KM[level]))
+    }
+
+    /// Where the country's name and commitment lines go: a point inside its largest
+    /// part, away from its edges.
+    pub fn label_anchor_km(&self) -> [f32; 2] {
+        *self.label_anchor_km.get_or_init(|| {
+            let largest = self.area_km.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
+            largest.and_then(|p| p.interior_point()).map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32])
+        })
+    }
+
+    /// The fill as triangles (earcut, holes respected), computed once.
+    pub fn fill(&self) -> &Triangles {
+        self.fill.get_or_init(|| triangulate(&self.area_km))
     }
 }
 
-/// Tolerances of the outline levels of detail, in plane kilometres. With the
-/// painter asking for at most half a pixel of error, the coarsest serves zooms up
-/// to 24 km per pixel and the finest is the source itself.
-const OUTLINE_TOLERANCES_KM: [f32; 4] = [0.0, 1.0, 3.0, 10.0];
+/// Tolerances of the outline levels of detail, in plane kilometres. With painters
+/// asking for at most half a pixel of error, the coarsest serves zooms down to 30 km
+/// per pixel and the finest is the source itself.
+const OUTLINE_TOLERANCES_KM: [f32; 5] = [0.0, 1.0, 2.5, 6.0, 15.0];
 
 /// Every country shape, projected and ready to draw, with an index to find the
 /// country under a point.
@@ -141,7 +158,8 @@ pub struct MapGeometry {
     /// Chukotka, and from the Arctic coast to the Indian Ocean (lon -25..191,
     /// lat 0..82), measured on the projected outline of that box.
     pub default_view_km: PlaneRect,
-    hit_index: RTree<HitTriangle>,
+    /// Built on the first hit test: the exporter never needs it.
+    hit_index: OnceLock<RTree<HitTriangle>>,
 }
 
 impl MapGeometry {
@@ -170,14 +188,8 @@ impl MapGeometry {
         }
 
         let mut bounds = PlaneRect::NOTHING;
-        let mut triangles = Vec::new();
-        for (index, country) in countries.iter().enumerate() {
+        for country in &countries {
             bounds.union(&country.bounds);
-            let country_index = u32::try_from(index).expect("fewer than 2^32 countries");
-            for tri in country.fill.indices.chunks_exact(3) {
-                let v = |i: u32| country.fill.vertices_km[i as usize];
-                triangles.push(HitTriangle { corners: [v(tri[0]), v(tri[1]), v(tri[2])], country_index });
-            }
         }
         Self {
             rule,
@@ -186,7 +198,7 @@ impl MapGeometry {
             bounds,
             source: shapes.source.clone(),
             default_view_km: default_view_km(&projector),
-            hit_index: RTree::bulk_load(triangles),
+            hit_index: OnceLock::new(),
         }
     }
 
@@ -194,7 +206,34 @@ impl MapGeometry {
     /// exact on the shapes (their triangles), not on bounding boxes.
     pub fn country_at(&self, pos: PlanePoint) -> Option<usize> {
         let point = [pos.x_km as f32, pos.y_km as f32];
-        self.hit_index.locate_at_point(&point).map(|t| t.country_index as usize)
+        self.hit_index().locate_at_point(&point).map(|t| t.country_index as usize)
+    }
+
+    /// The R-tree of every fill triangle, built on first use.
+    fn hit_index(&self) -> &RTree<HitTriangle> {
+        self.hit_index.get_or_init(|| {
+            let mut triangles = Vec::new();
+            for (index, country) in self.countries.iter().enumerate() {
+                let country_index = u32::try_from(index).expect("fewer than 2^32 countries");
+                let fill = country.fill();
+                for tri in fill.indices.chunks_exact(3) {
+                    let v = |i: u32| fill.vertices_km[i as usize];
+                    triangles.push(HitTriangle { corners: [v(tri[0]), v(tri[1]), v(tri[2])], country_index });
+                }
+            }
+            RTree::bulk_load(triangles)
+        })
+    }
+
+    /// Computes everything lazy now (triangles, outlines, the hit index), so the
+    /// first hover does not pay for it.
+    pub fn prepare_all(&self) {
+        for country in &self.countries {
+            for &tolerance in &OUTLINE_TOLERANCES_KM {
+                country.outline_for(tolerance);
+            }
+        }
+        self.hit_index();
     }
 
     /// The index of a country by code.
@@ -236,45 +275,57 @@ fn project_country(
         Coord { x: p.x_km, y: p.y_km }
     });
 
-    let mut fill = Triangles::default();
     let mut bounds = PlaneRect::NOTHING;
+    for polygon in &area_km.0 {
+        for c in &polygon.exterior().0 {
+            bounds.include([c.x as f32, c.y as f32]);
+        }
+    }
+
+    let area_km2 = area_km.unsigned_area();
+
+    CountryShape {
+        code,
+        name,
+        disputed_parts,
+        area_km,
+        fill: OnceLock::new(),
+        outlines: Default::default(),
+        bounds,
+        label_anchor_km: OnceLock::new(),
+        area_km2,
+    }
+}
+
+/// Triangulates a country's polygons with earcut.
+fn triangulate(area_km: &MultiPolygon<f64>) -> Triangles {
+    let mut fill = Triangles::default();
     for polygon in &area_km.0 {
         let raw = polygon.earcut_triangles_raw();
         let offset = u32::try_from(fill.vertices_km.len()).expect("fewer than 2^32 vertices");
-        fill.vertices_km.extend(raw.vertices.iter().map(|v| {
-            let p = [v[0] as f32, v[1] as f32];
-            bounds.include(p);
-            p
-        }));
+        fill.vertices_km.extend(raw.vertices.iter().map(|v| [v[0] as f32, v[1] as f32]));
         fill.indices.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
     }
+    fill
+}
 
-    let outlines = OUTLINE_TOLERANCES_KM
+/// One level of detail of a country's outline.
+fn outline_lod(area_km: &MultiPolygon<f64>, tolerance_km: f32) -> OutlineLod {
+    let rings_km: Vec<Vec<[f32; 2]>> = area_km
+        .0
         .iter()
-        .map(|&tolerance_km| {
-            let rings_km: Vec<Vec<[f32; 2]>> = area_km
-                .0
-                .iter()
-                .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-                .filter_map(|ring| simplified_ring(ring, tolerance_km))
-                .collect();
-            let ring_bounds_km = rings_km
-                .iter()
-                .map(|ring| {
-                    let mut rect = PlaneRect::NOTHING;
-                    ring.iter().for_each(|&p| rect.include(p));
-                    rect
-                })
-                .collect();
-            OutlineLod { tolerance_km, rings_km, ring_bounds_km }
+        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+        .filter_map(|ring| simplified_ring(ring, tolerance_km))
+        .collect();
+    let ring_bounds_km = rings_km
+        .iter()
+        .map(|ring| {
+            let mut rect = PlaneRect::NOTHING;
+            ring.iter().for_each(|&p| rect.include(p));
+            rect
         })
         .collect();
-
-    let largest = area_km.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
-    let label_anchor_km = largest.and_then(|p| p.interior_point()).map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32]);
-    let area_km2 = area_km.unsigned_area();
-
-    CountryShape { code, name, disputed_parts, area_km, fill, outlines, bounds, label_anchor_km, area_km2 }
+    OutlineLod { tolerance_km, rings_km, ring_bounds_km }
 }
 
 /// A ring simplified within `tolerance_km`, closed (last point = first); `None` once

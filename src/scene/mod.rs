@@ -5,6 +5,8 @@
 //! A scene is rebuilt only when its [`SceneInputs`] change; panning and zooming
 //! only change how a painter maps the plane to the screen.
 
+mod framing;
+mod labels;
 pub mod palette;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -15,6 +17,8 @@ use crate::geometry::MapGeometry;
 use crate::model::{
     CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, WhatIf,
 };
+pub use framing::Framing;
+pub use labels::{PlacedLabel, place_labels};
 pub use palette::{HATCH_PERIOD_PX, HatchWeight, Palette, Rgba8, hatch_angle_deg};
 
 /// Everything a scene depends on: the parts of a layout that change the picture
@@ -138,8 +142,6 @@ pub struct LabelCandidate {
     pub country: usize,
     /// The text.
     pub text: String,
-    /// Where it goes, plane kilometres.
-    pub anchor_km: [f32; 2],
     /// Bigger countries are placed first.
     pub area_km2: f64,
 }
@@ -312,12 +314,7 @@ impl Scene {
         let mut labels: Vec<LabelCandidate> = countries
             .iter()
             .enumerate()
-            .map(|(index, c)| LabelCandidate {
-                country: index,
-                text: c.name.clone(),
-                anchor_km: c.label_anchor_km,
-                area_km2: c.area_km2,
-            })
+            .map(|(index, c)| LabelCandidate { country: index, text: c.name.clone(), area_km2: c.area_km2 })
             .collect();
         labels.sort_by(|a, b| b.area_km2.total_cmp(&a.area_km2));
 

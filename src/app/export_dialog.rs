@@ -1,0 +1,323 @@
+//! File → Export: format, size presets, title fields and a live preview that is the
+//! export itself (the same SVG, rasterised smaller). Rendering runs off the UI
+//! thread, so the window never freezes on a 4K export.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+
+use crate::export::{BriefingText, Format, TextMeasure, scene_to_svg, svg_to_rgba};
+use crate::model::View;
+use crate::scene::Scene;
+
+/// Picture sizes people ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SizePreset {
+    /// 1920 x 1080, a slide.
+    Slide,
+    /// 3840 x 2160.
+    Uhd,
+    /// A4 landscape at 300 dpi.
+    A4Landscape,
+    /// Typed in.
+    Custom,
+}
+
+impl SizePreset {
+    const ALL: [Self; 4] = [Self::Slide, Self::Uhd, Self::A4Landscape, Self::Custom];
+
+    fn label(self) -> &'static str {
+        match self {
+            Self::Slide => "Slide 1920 x 1080",
+            Self::Uhd => "3840 x 2160",
+            Self::A4Landscape => "A4 landscape, 300 dpi (3508 x 2480)",
+            Self::Custom => "Custom size",
+        }
+    }
+
+    fn size(self) -> Option<(u32, u32)> {
+        match self {
+            Self::Slide => Some((1920, 1080)),
+            Self::Uhd => Some((3840, 2160)),
+            Self::A4Landscape => Some((3508, 2480)),
+            Self::Custom => None,
+        }
+    }
+}
+
+/// What an export job reports.
+pub enum JobResult {
+    /// Written to this file.
+    Written(PathBuf),
+    /// Pixels for the clipboard.
+    Clipboard(egui::ColorImage),
+    /// Failed, with the reason.
+    Failed(String),
+}
+
+/// The export window's state.
+pub struct ExportDialog {
+    /// Whether the window is open.
+    pub open: bool,
+    /// PNG or SVG.
+    pub format: Format,
+    preset: SizePreset,
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Title on the picture.
+    pub title: String,
+    /// Subtitle on the picture.
+    pub subtitle: String,
+    preview: Option<egui::TextureHandle>,
+    preview_key: Option<PreviewKey>,
+    preview_job: Option<Receiver<Option<egui::ColorImage>>>,
+    /// A running export or clipboard job.
+    job: Option<Receiver<JobResult>>,
+    /// The last job's outcome, for the user.
+    pub status: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct PreviewKey {
+    scene: u64,
+    width: u32,
+    height: u32,
+    title: String,
+    subtitle: String,
+    view: [u64; 3],
+}
+
+/// Preview width in points.
+const PREVIEW_WIDTH: f32 = 520.0;
+
+impl Default for ExportDialog {
+    fn default() -> Self {
+        Self {
+            open: false,
+            format: Format::Png,
+            preset: SizePreset::Slide,
+            width: 1920,
+            height: 1080,
+            title: String::new(),
+            subtitle: String::new(),
+            preview: None,
+            preview_key: None,
+            preview_job: None,
+            job: None,
+            status: None,
+        }
+    }
+}
+
+/// Renders the picture's pixels at `scale` of its size (1 = the export itself).
+fn render_rgba(
+    scene: &Scene,
+    text: &BriefingText,
+    view: &View,
+    font: &[u8],
+    size: (u32, u32),
+    scale: f32,
+) -> Result<egui::ColorImage, String> {
+    crate::export::check_size(size.0, size.1).map_err(|e| e.to_string())?;
+    let svg = scene_to_svg(scene, text, view, &TextMeasure::new(font), size.0, size.1);
+    let (w, h) = (((size.0 as f32 * scale).round() as u32).max(1), ((size.1 as f32 * scale).round() as u32).max(1));
+    let rgba = svg_to_rgba(&svg, font, w, h).map_err(|e| e.to_string())?;
+    Ok(egui::ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &rgba))
+}
+
+impl ExportDialog {
+    /// Opens the window with the layout's title.
+    pub fn open_for(&mut self, title: &str, subtitle: &str) {
+        if !self.open {
+            self.title = title.to_owned();
+            self.subtitle = subtitle.to_owned();
+        }
+        self.open = true;
+    }
+
+    /// Whether an export or clipboard job is running.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    fn text(&self) -> BriefingText {
+        BriefingText { title: self.title.clone(), subtitle: self.subtitle.clone() }
+    }
+
+    /// Starts writing the picture to `path` in the background.
+    pub fn start_export(&mut self, path: PathBuf, scene: Arc<Scene>, view: View, font: Arc<Vec<u8>>) {
+        let (tx, rx) = channel();
+        let (text, format, size) = (self.text(), self.format, (self.width, self.height));
+        std::thread::spawn(move || {
+            let result = crate::export::export_to_file(&path, &scene, &text, &view, &font, size.0, size.1, format);
+            let _ = tx.send(match result {
+                Ok(()) => JobResult::Written(path),
+                Err(e) => JobResult::Failed(e.to_string()),
+            });
+        });
+        self.status = Some("Exporting…".into());
+        self.job = Some(rx);
+    }
+
+    /// Starts rendering the picture for the clipboard in the background.
+    pub fn start_clipboard(&mut self, scene: Arc<Scene>, view: View, font: Arc<Vec<u8>>, title: &str, subtitle: &str) {
+        let (tx, rx) = channel();
+        let text = BriefingText { title: title.to_owned(), subtitle: subtitle.to_owned() };
+        let size = (self.width, self.height);
+        std::thread::spawn(move || {
+            let _ = tx.send(match render_rgba(&scene, &text, &view, &font, size, 1.0) {
+                Ok(image) => JobResult::Clipboard(image),
+                Err(e) => JobResult::Failed(e),
+            });
+        });
+        self.status = Some("Copying picture…".into());
+        self.job = Some(rx);
+    }
+
+    /// Collects a finished job, if any.
+    pub fn poll(&mut self, ctx: &egui::Context) {
+        if let Some(rx) = &self.job {
+            match rx.try_recv() {
+                Ok(JobResult::Written(path)) => {
+                    self.status = Some(format!("Exported {}", path.display()));
+                    self.job = None;
+                }
+                Ok(JobResult::Clipboard(image)) => {
+                    ctx.copy_image(image);
+                    self.status = Some("Picture copied to the clipboard".into());
+                    self.job = None;
+                }
+                Ok(JobResult::Failed(message)) => {
+                    self.status = Some(format!("Export failed: {message}"));
+                    self.job = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    ctx.request_repaint_after(std::time::Duration::from_millis(50))
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.job = None,
+            }
+        }
+    }
+
+    /// Draws the window. Returns true when the user pressed Export.
+    pub fn ui(&mut self, ctx: &egui::Context, scene: &Arc<Scene>, view: View, font: &Arc<Vec<u8>>) -> bool {
+        self.poll(ctx);
+        if !self.open {
+            return false;
+        }
+        let mut export = false;
+        let mut open = self.open;
+        egui::Window::new("Export picture").open(&mut open).resizable(false).show(ctx, |ui| {
+            ui.horizontal(|ui| {
+                ui.label("Format");
+                ui.radio_value(&mut self.format, Format::Png, "PNG");
+                ui.radio_value(&mut self.format, Format::Svg, "SVG");
+            });
+            egui::ComboBox::new("export-size", "Size").selected_text(self.preset.label()).show_ui(ui, |ui| {
+                for preset in SizePreset::ALL {
+                    if ui.selectable_value(&mut self.preset, preset, preset.label()).clicked()
+                        && let Some((w, h)) = preset.size()
+                    {
+                        (self.width, self.height) = (w, h);
+                    }
+                }
+            });
+            ui.horizontal(|ui| {
+                let w = ui.label("Width");
+                let changed_w = ui
+                    .add(egui::DragValue::new(&mut self.width).range(1..=crate::export::MAX_SIDE_PX))
+                    .labelled_by(w.id)
+                    .changed();
+                let h = ui.label("Height");
+                let changed_h = ui
+                    .add(egui::DragValue::new(&mut self.height).range(1..=crate::export::MAX_SIDE_PX))
+                    .labelled_by(h.id)
+                    .changed();
+                if changed_w || changed_h {
+                    self.preset = SizePreset::Custom;
+                }
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Title");
+                ui.add(egui::TextEdit::singleline(&mut self.title).desired_width(380.0)).labelled_by(label.id);
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Subtitle");
+                ui.add(egui::TextEdit::singleline(&mut self.subtitle).desired_width(380.0)).labelled_by(label.id);
+            });
+            if let Err(e) = crate::export::check_size(self.width, self.height) {
+                ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+            }
+            ui.separator();
+            self.preview(ui, scene, view, font);
+            ui.separator();
+            ui.horizontal(|ui| {
+                let ready = !self.busy() && crate::export::check_size(self.width, self.height).is_ok();
+                if ui.add_enabled(ready, egui::Button::new("Export…")).clicked() {
+                    export = true;
+                }
+                if self.busy() {
+                    ui.spinner();
+                }
+                if let Some(status) = &self.status {
+                    ui.label(status);
+                }
+            });
+        });
+        self.open = open;
+        export
+    }
+
+    /// The live preview: re-rendered in the background whenever what it shows changes.
+    fn preview(&mut self, ui: &mut egui::Ui, scene: &Arc<Scene>, view: View, font: &Arc<Vec<u8>>) {
+        let key = PreviewKey {
+            scene: scene.generation,
+            width: self.width,
+            height: self.height,
+            title: self.title.clone(),
+            subtitle: self.subtitle.clone(),
+            view: [view.centre_lon.to_bits(), view.centre_lat.to_bits(), view.zoom.to_bits()],
+        };
+        if let Some(rx) = &self.preview_job {
+            match rx.try_recv() {
+                Ok(image) => {
+                    if let Some(image) = image {
+                        self.preview =
+                            Some(ui.ctx().load_texture("export-preview", image, egui::TextureOptions::LINEAR));
+                    }
+                    self.preview_job = None;
+                }
+                Err(_) => ui.ctx().request_repaint_after(std::time::Duration::from_millis(50)),
+            }
+        }
+        if self.preview_key.as_ref() != Some(&key)
+            && self.preview_job.is_none()
+            && crate::export::check_size(self.width, self.height).is_ok()
+        {
+            let (tx, rx) = channel();
+            let (scene, font, text, size) =
+                (Arc::clone(scene), Arc::clone(font), self.text(), (self.width, self.height));
+            let scale = PREVIEW_WIDTH * ui.ctx().pixels_per_point() / size.0 as f32;
+            std::thread::spawn(move || {
+                let _ = tx.send(render_rgba(&scene, &text, &view, &font, size, scale).ok());
+            });
+            self.preview_job = Some(rx);
+            self.preview_key = Some(key);
+        }
+        let height = PREVIEW_WIDTH * self.height as f32 / self.width.max(1) as f32;
+        match &self.preview {
+            Some(texture) => {
+                ui.add(
+                    egui::Image::new(texture)
+                        .fit_to_exact_size(egui::vec2(PREVIEW_WIDTH, height))
+                        .alt_text("Export preview"),
+                );
+            }
+            None => {
+                ui.add_sized([PREVIEW_WIDTH, height.min(400.0)], egui::Spinner::new());
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! Briefing export: a picture of a scene with title, legend, date and attribution.
+//! SVG is written straight from the scene; PNG renders that SVG with resvg, with
+//! the shipped font, so the picture is the same on every machine and needs no
+//! display or GPU.
+
+mod png;
+mod svg;
+mod text;
+
+use std::path::Path;
+
+pub use png::{svg_to_png, svg_to_rgba};
+pub use svg::{BriefingText, scene_to_svg};
+pub use text::TextMeasure;
+
+/// Largest side of an exported picture, pixels.
+pub const MAX_SIDE_PX: u32 = 16_384;
+/// Largest picture, pixels: 64 million (256 MiB of RGBA), so no request can make
+/// the exporter allocate gigabytes.
+pub const MAX_PIXELS: u64 = 64 * 1024 * 1024;
+
+/// Picture formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Raster, rendered from the SVG.
+    Png,
+    /// Vector, written from the scene.
+    Svg,
+}
+
+impl Format {
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "png" => Some(Self::Png),
+            "svg" => Some(Self::Svg),
+            _ => None,
+        }
+    }
+
+    /// The usual extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Png => "png",
+            Self::Svg => "svg",
+        }
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The requested size cannot be made.
+    #[error(
+        "picture size {width}x{height} is out of range; expected 1 to {MAX_SIDE_PX} pixels a side and at most {MAX_PIXELS} pixels in all"
+    )]
+    Size {
+        /// Requested width.
+        width: u32,
+        /// Requested height.
+        height: u32,
+    },
+    /// The renderer refused the SVG (a bug: we wrote it).
+    #[error("cannot render the picture: {0}")]
+    Render(String),
+    /// The file could not be written; an existing file is untouched.
+    #[error("cannot write {path}: {source}")]
+    Write {
+        /// The file.
+        path: std::path::PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// Checks a picture size before anything is allocated.
+pub fn check_size(width: u32, height: u32) -> Result<(), ExportError> {
+    let ok = (1..=MAX_SIDE_PX).contains(&width)
+        && (1..=MAX_SIDE_PX).contains(&height)
+        && u64::from(width) * u64::from(height) <= MAX_PIXELS;
+    if ok { Ok(()) } else { Err(ExportError::Size { width, height }) }
+}
+
+/// Renders the picture in `format` and returns its bytes.
+pub fn render(
+    scene: &crate::scene::Scene,
+    text: &BriefingText,
+    view: &crate::model::View,
+    font: &[u8],
+    width: u32,
+    height: u32,
+    format: Format,
+) -> Result<Vec<u8>, ExportError> {
+    check_size(width, height)?;
+    let measure = TextMeasure::new(font);
+    let svg = scene_to_svg(scene, text, view, &measure, width, height);
+    match format {
+        Format::Svg => Ok(svg.into_bytes()),
+        Format::Png => svg_to_png(&svg, font, width, height),
+    }
+}
+
+/// Encodes straight-alpha RGBA pixels as PNG (window screenshots).
+pub fn rgba_to_png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    png::encode_rgba(rgba, width, height)
+}
+
+/// Renders and writes atomically: a failure leaves an existing file untouched.
+#[expect(clippy::too_many_arguments, reason = "one call site per front end, each naming every input")]
+pub fn export_to_file(
+    path: &Path,
+    scene: &crate::scene::Scene,
+    text: &BriefingText,
+    view: &crate::model::View,
+    font: &[u8],
+    width: u32,
+    height: u32,
+    format: Format,
+) -> Result<(), ExportError> {
+    let bytes = render(scene, text, view, font, width, height, format)?;
+    crate::io::atomic::write_atomically(path, &bytes)
+        .map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
+}

@@ -1,0 +1,67 @@
+//! SVG to PNG through resvg, with the shipped font as the only font.
+
+use std::sync::Arc;
+
+use super::ExportError;
+
+/// The family name of the shipped font.
+pub const FONT_FAMILY: &str = "DejaVu Sans";
+
+/// Renders SVG text to PNG bytes at `width` x `height` pixels.
+pub fn svg_to_png(svg: &str, font: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    let pixmap = svg_to_pixmap(svg, font, width, height)?;
+    encode_png(&pixmap)
+}
+
+/// Renders SVG text to straight-alpha RGBA pixels at `width` x `height`, scaling
+/// the drawing to fit: a preview is the export itself, only smaller.
+pub fn svg_to_rgba(svg: &str, font: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    Ok(straight_rgba(&svg_to_pixmap(svg, font, width, height)?))
+}
+
+fn straight_rgba(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
+    let mut rgba = Vec::with_capacity(pixmap.data().len());
+    for pixel in pixmap.pixels() {
+        let c = pixel.demultiply();
+        rgba.extend_from_slice(&[c.red(), c.green(), c.blue(), c.alpha()]);
+    }
+    rgba
+}
+
+fn svg_to_pixmap(svg: &str, font: &[u8], width: u32, height: u32) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
+    super::check_size(width, height)?;
+    let mut fontdb = resvg::usvg::fontdb::Database::new();
+    fontdb.load_font_data(font.to_vec());
+    // resvg drops text silently when no font matches: make ours every generic family.
+    fontdb.set_sans_serif_family(FONT_FAMILY);
+    fontdb.set_serif_family(FONT_FAMILY);
+    let options =
+        resvg::usvg::Options { font_family: FONT_FAMILY.to_owned(), fontdb: Arc::new(fontdb), ..Default::default() };
+    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
+        .ok_or_else(|| ExportError::Render(format!("cannot allocate {width}x{height} pixels")))?;
+    let size = tree.size();
+    let scale = resvg::tiny_skia::Transform::from_scale(width as f32 / size.width(), height as f32 / size.height());
+    resvg::render(&tree, scale, &mut pixmap.as_mut());
+    Ok(pixmap)
+}
+
+/// PNG with fast compression: deflate's best effort costs a third of the whole
+/// export for a few percent smaller files, and briefing pictures are not archived.
+fn encode_png(pixmap: &resvg::tiny_skia::Pixmap) -> Result<Vec<u8>, ExportError> {
+    encode_rgba(&straight_rgba(pixmap), pixmap.width(), pixmap.height())
+}
+
+/// Encodes RGBA pixels as PNG with fast compression.
+pub fn encode_rgba(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    let mut out = Vec::new();
+    let mut encoder = png::Encoder::new(&mut out, width, height);
+    encoder.set_color(png::ColorType::Rgba);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let error = |e: png::EncodingError| ExportError::Render(e.to_string());
+    let mut writer = encoder.write_header().map_err(error)?;
+    writer.write_image_data(rgba).map_err(error)?;
+    writer.finish().map_err(error)?;
+    Ok(out)
+}

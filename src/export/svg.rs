@@ -1,0 +1,497 @@
+//! The briefing picture as SVG, written straight from the scene.
+//!
+//! ```text
+//! +--------------------------------------------------+
+//! | Title                                            |
+//! | Subtitle                                         |
+//! +-------------------------------------+------------+
+//! |                                     | Legend     |
+//! |              map                    |  layers    |
+//! |                                     |  statuses  |
+//! |                                     |  overlaps  |
+//! +-------------------------------------+------------+
+//! | As of 2026-11-23 · disputed-areas rule           |
+//! | Sources · Natural Earth attribution              |
+//! +--------------------------------------------------+
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::png::FONT_FAMILY;
+use super::text::TextMeasure;
+use crate::model::{OverlapMode, Status, View};
+use crate::scene::{Framing, HATCH_PERIOD_PX, HatchWeight, Rgba8, Scene, place_labels};
+
+/// The words on a briefing picture that do not come from the scene.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BriefingText {
+    /// Title.
+    pub title: String,
+    /// Subtitle (may be empty).
+    pub subtitle: String,
+}
+
+/// Escapes text for SVG content and attributes.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn opacity(c: Rgba8) -> f32 {
+    f32::from(c.0[3]) / 255.0
+}
+
+struct Writer<'a> {
+    out: String,
+    measure: &'a TextMeasure<'a>,
+    /// Pixels per design unit: the layout is designed for 1080 pixels high.
+    u: f32,
+}
+
+impl Writer<'_> {
+    fn text(&mut self, x: f32, y: f32, size: f32, fill: &str, anchor: &str, content: &str) {
+        let _ = writeln!(
+            self.out,
+            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" fill="{fill}" text-anchor="{anchor}">{}</text>"#,
+            esc(content)
+        );
+    }
+
+    /// Wrapped text; returns the y below the last line.
+    fn paragraph(&mut self, x: f32, mut y: f32, size: f32, fill: &str, width: f32, content: &str) -> f32 {
+        for line in self.measure.wrap(content, size, width) {
+            y += size * 1.25;
+            self.text(x, y, size, fill, "start", &line);
+        }
+        y
+    }
+}
+
+/// Writes the briefing picture of `scene` at `width` x `height` pixels, framed on
+/// `view`.
+pub fn scene_to_svg(
+    scene: &Scene,
+    text: &BriefingText,
+    view: &View,
+    measure: &TextMeasure<'_>,
+    width: u32,
+    height: u32,
+) -> String {
+    let (w, h) = (width as f32, height as f32);
+    let u = (h / 1080.0).min(w / 1200.0).max(0.05);
+    let margin = 24.0 * u;
+    let palette = &scene.palette;
+    let mut wr = Writer { out: String::new(), measure, u };
+    let _ = writeln!(
+        wr.out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">"#
+    );
+    let _ = writeln!(wr.out, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+
+    // Header.
+    let title_size = 34.0 * u;
+    let subtitle_size = 19.0 * u;
+    let mut y = margin + title_size;
+    wr.text(margin, y, title_size, "#1a1a1a", "start", &text.title);
+    if !text.subtitle.trim().is_empty() {
+        y += subtitle_size * 1.45;
+        wr.text(margin, y, subtitle_size, "#4a4a4a", "start", &text.subtitle);
+    }
+    let map_top = y + 14.0 * u;
+
+    // Footer lines, measured first so the map gets the rest.
+    let footer_size = 13.0 * u;
+    let footer = footer_lines(scene, measure, footer_size, w - 2.0 * margin);
+    let footer_height = footer.len() as f32 * footer_size * 1.35 + margin;
+    let map_bottom = h - footer_height - 6.0 * u;
+
+    // Legend column and map rectangle.
+    let legend_width = (w * 0.25).clamp(220.0 * u, 460.0 * u);
+    let map_min = [margin, map_top];
+    let map_max = [w - margin - legend_width - 16.0 * u, map_bottom.max(map_top + 10.0)];
+    let map_size = [map_max[0] - map_min[0], map_max[1] - map_min[1]];
+    let framing = Framing::for_view(&scene.geometry, view, map_min, map_size);
+
+    write_defs(&mut wr, scene, framing, map_min, map_max);
+    write_map(&mut wr, scene, framing, map_min, map_max);
+    write_legend(&mut wr, scene, [map_max[0] + 16.0 * u, map_top], legend_width, map_bottom);
+
+    // Footer.
+    let mut fy = map_bottom + 6.0 * u;
+    for line in &footer {
+        fy += footer_size * 1.35;
+        wr.text(margin, fy, footer_size, "#333333", "start", line);
+    }
+    let _ = palette;
+    wr.out.push_str("</svg>\n");
+    wr.out
+}
+
+/// The footer: date and rule, hypothetical note, sources, attribution.
+fn footer_lines(scene: &Scene, measure: &TextMeasure<'_>, size: f32, width: f32) -> Vec<String> {
+    let mut lines = vec![format!("As of {} · {}", scene.inputs.date, scene.inputs.rule.footer_text())];
+    if !scene.legend.hypothetical.is_empty() {
+        lines
+            .push(format!("Includes hypothetical changes (dashed outlines): {}", scene.legend.hypothetical.join("; ")));
+    }
+    lines.push(sources_line(scene));
+    lines.push(format!(
+        "Country shapes: made with Natural Earth ({}). Map: alliance-map {}, Lambert azimuthal equal-area projection.",
+        scene.geometry.source,
+        env!("CARGO_PKG_VERSION")
+    ));
+    lines.into_iter().flat_map(|line| measure.wrap(&line, size, width)).collect()
+}
+
+/// "Sources: nato.int, sectsco.org, …": the web sites cited by the statuses shown.
+fn sources_line(scene: &Scene) -> String {
+    let mut hosts: BTreeMap<String, usize> = BTreeMap::new();
+    for layer in scene.legend.layers.iter().filter(|l| l.visible) {
+        let Some(org) = scene.atlas.find(&layer.org) else { continue };
+        for record in &org.countries {
+            let Some(period) = record.periods.iter().find(|p| p.contains(scene.inputs.date)) else { continue };
+            if let Some(host) = period.source.url.as_deref().and_then(host_of) {
+                *hosts.entry(host).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut ranked: Vec<(String, usize)> = hosts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    const SHOWN: usize = 6;
+    let names: Vec<&str> = ranked.iter().take(SHOWN).map(|(h, _)| h.as_str()).collect();
+    let more = ranked.len().saturating_sub(SHOWN);
+    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+    format!(
+        "Sources: {}{more}; every status is cited in the alliance-map data files (maps/*.ron).",
+        if names.is_empty() { "none shown".to_owned() } else { names.join(", ") }
+    )
+}
+
+fn host_of(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    Some(host.trim_start_matches("www.").to_owned())
+}
+
+fn pattern_id(colour: Rgba8, angle_deg: f32, weight: HatchWeight) -> String {
+    let [r, g, b, a] = colour.0;
+    format!("h{r:02x}{g:02x}{b:02x}{a:02x}-{}-{:?}", (angle_deg * 10.0).round() as i32, weight)
+}
+
+/// Country outlines (as reusable paths), hatch patterns and the map clip.
+fn write_defs(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32; 2], map_max: [f32; 2]) {
+    wr.out.push_str("<defs>\n");
+    let _ = writeln!(
+        wr.out,
+        r#"<clipPath id="map-clip"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath>"#,
+        map_min[0],
+        map_min[1],
+        map_max[0] - map_min[0],
+        map_max[1] - map_min[1]
+    );
+    let visible = framing.visible_km(map_min, map_max);
+    // Half a pixel, as in the window: finer outlines only cost rasterising time.
+    let max_error_km = 0.5 / framing.px_per_km;
+    for (index, country) in scene.geometry.countries.iter().enumerate() {
+        if !country.bounds.intersects(&visible) {
+            continue;
+        }
+        let _ = write!(wr.out, r#"<path id="c{index}" d=""#);
+        for ring in &country.outline_for(max_error_km).rings_km {
+            for (k, p) in ring.iter().enumerate() {
+                let [x, y] = framing.apply(*p);
+                let _ = write!(wr.out, "{}{x:.1} {y:.1}", if k == 0 { "M" } else { "L" });
+            }
+            wr.out.push('Z');
+        }
+        wr.out.push_str("\"/>\n");
+    }
+    wr.out.push_str("</defs>\n");
+}
+
+fn write_map(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32; 2], map_max: [f32; 2]) {
+    let u = wr.u;
+    let palette = &scene.palette;
+    let visible = framing.visible_km(map_min, map_max);
+    let shown: Vec<usize> = (0..scene.geometry.countries.len())
+        .filter(|&i| scene.geometry.countries[i].bounds.intersects(&visible))
+        .collect();
+    let _ = writeln!(wr.out, r#"<g clip-path="url(#map-clip)">"#);
+    let _ = writeln!(
+        wr.out,
+        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"#,
+        map_min[0],
+        map_min[1],
+        map_max[0] - map_min[0],
+        map_max[1] - map_min[1],
+        palette.sea.hex()
+    );
+    // Fills, then hatches, then borders above them all.
+    let _ = writeln!(wr.out, r#"<g fill-rule="evenodd">"#);
+    for &i in &shown {
+        let _ = writeln!(wr.out, r##"<use xlink:href="#c{i}" fill="{}"/>"##, scene.fills[i].hex());
+    }
+    wr.out.push_str("</g>\n");
+    write_hatches(wr, scene, framing, &shown);
+    let _ = writeln!(
+        wr.out,
+        r#"<g fill="none" stroke="{}" stroke-width="{:.2}" stroke-linejoin="round">"#,
+        palette.border.hex(),
+        palette.border_width_px * u.max(0.75)
+    );
+    for &i in &shown {
+        let _ = writeln!(wr.out, r##"<use xlink:href="#c{i}"/>"##);
+    }
+    wr.out.push_str("</g>\n");
+    for dashed in scene.dashed.iter().filter(|d| shown.contains(&d.country)) {
+        let _ = writeln!(
+            wr.out,
+            r##"<use xlink:href="#c{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"##,
+            dashed.country,
+            dashed.colour.hex(),
+            1.8 * u.max(0.75),
+            5.0 * u.max(0.75),
+            4.0 * u.max(0.75)
+        );
+    }
+    // Labels with a halo, placed so they do not collide.
+    let size = 13.0 * u.max(0.6);
+    let measure = wr.measure;
+    let labels = place_labels(scene, framing, map_min, map_max, |t| [measure.width(t, size), size]);
+    let _ = writeln!(
+        wr.out,
+        r#"<g font-size="{size:.1}" text-anchor="middle" fill="{}" stroke="{}" stroke-opacity="{:.2}" stroke-width="{:.1}" paint-order="stroke" stroke-linejoin="round">"#,
+        palette.label.hex(),
+        palette.label_halo.hex(),
+        opacity(palette.label_halo),
+        3.0 * u.max(0.6)
+    );
+    for label in labels {
+        let _ = writeln!(
+            wr.out,
+            r#"<text x="{:.1}" y="{:.1}">{}</text>"#,
+            label.centre_px[0],
+            label.centre_px[1] + size * 0.35,
+            esc(&label.text)
+        );
+    }
+    wr.out.push_str("</g>\n</g>\n");
+    let _ = writeln!(
+        wr.out,
+        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="#9a9a9a" stroke-width="{:.2}"/>"##,
+        map_min[0],
+        map_min[1],
+        map_max[0] - map_min[0],
+        map_max[1] - map_min[1],
+        u.max(0.5)
+    );
+}
+
+/// Hatches as line segments clipped to each country, with the same screen-fixed
+/// phase as the window's stripe texture: lines run where `x·sin θ + y·cos θ` is
+/// within the line width of a multiple of the period. Clipped lines rasterise
+/// about twice as fast as SVG pattern fills, and the SVG carries the real lines
+/// rather than a renderer-dependent pattern.
+///
+/// The clipping is a scanline even-odd test of each line against the outline's
+/// edges (islands and lakes included) rather than geo's general boolean
+/// operations, which cost five times more for these many short lines.
+fn write_hatches(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, shown: &[usize]) {
+    let u = wr.u.max(1.0);
+    let period = HATCH_PERIOD_PX * u;
+    let high_contrast = scene.palette.is_high_contrast();
+    let max_error_km = 0.5 / framing.px_per_km;
+    for hatch in scene.hatches.iter().filter(|h| shown.contains(&h.country)) {
+        let country = &scene.geometry.countries[hatch.country];
+        // Edges in a frame rotated so hatch lines are horizontal: y' = offset along
+        // the normal, x' = position along the line.
+        let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
+        let rotate = |[x, y]: [f32; 2]| [x * cos - y * sin, x * sin + y * cos];
+        let mut edges: Vec<([f32; 2], [f32; 2])> = Vec::new();
+        let (mut lo, mut hi) = (f32::MAX, f32::MIN);
+        for ring in &country.outline_for(max_error_km).rings_km {
+            let points: Vec<[f32; 2]> = ring.iter().map(|&p| rotate(framing.apply(p))).collect();
+            for pair in points.windows(2) {
+                lo = lo.min(pair[0][1]);
+                hi = hi.max(pair[0][1]);
+                edges.push((pair[0], pair[1]));
+            }
+        }
+        if edges.is_empty() {
+            continue;
+        }
+        let width = hatch.weight.width_px(high_contrast) * u;
+        let unrotate = |xr: f32, yr: f32| [xr * cos + yr * sin, -xr * sin + yr * cos];
+        let _ = write!(
+            wr.out,
+            r#"<path fill="none" stroke="{}" stroke-opacity="{:.2}" stroke-width="{width:.2}" d=""#,
+            hatch.colour.hex(),
+            opacity(hatch.colour)
+        );
+        let mut crossings: Vec<f32> = Vec::new();
+        let first = (lo / period).floor() as i64;
+        let last = (hi / period).ceil() as i64;
+        for k in first..=last {
+            let y = k as f32 * period + width / 2.0;
+            crossings.clear();
+            for &(a, b) in &edges {
+                // Half-open in y so a line through a vertex counts it once.
+                if (a[1] <= y) != (b[1] <= y) {
+                    crossings.push(a[0] + (y - a[1]) / (b[1] - a[1]) * (b[0] - a[0]));
+                }
+            }
+            crossings.sort_by(f32::total_cmp);
+            for pair in crossings.chunks_exact(2) {
+                let [x0, y0] = unrotate(pair[0], y);
+                let [x1, y1] = unrotate(pair[1], y);
+                let _ = write!(wr.out, "M{x0:.1} {y0:.1}L{x1:.1} {y1:.1}");
+            }
+        }
+        wr.out.push_str("\"/>\n");
+    }
+}
+
+fn status_plural(status: Status, n: usize) -> String {
+    let word = status.as_str();
+    if n == 1 || status == Status::Suspended { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
+
+fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f32, bottom: f32) {
+    let u = wr.u;
+    let [x, mut y] = top_left;
+    let heading = 17.0 * u;
+    let body = 13.5 * u;
+    let small = 11.5 * u;
+    let swatch = [30.0 * u, 18.0 * u];
+    let text_x = x + swatch[0] + 8.0 * u;
+    let text_width = width - swatch[0] - 8.0 * u;
+    let high_contrast = scene.palette.is_high_contrast();
+
+    y += heading;
+    wr.text(x, y, heading, "#1a1a1a", "start", "Legend");
+    y += 8.0 * u;
+    match scene.inputs.mode {
+        OverlapMode::Patterns => {
+            for layer in scene.legend.layers.iter().filter(|l| l.visible) {
+                if y > bottom - 3.0 * body {
+                    break;
+                }
+                y += 6.0 * u;
+                let id = pattern_id(layer.colour, layer.angle_deg, HatchWeight::Bold);
+                let _ = writeln!(
+                    wr.out,
+                    r#"<pattern id="legend-{id}" patternUnits="userSpaceOnUse" width="{p:.2}" height="{p:.2}" patternTransform="rotate({:.1})"><rect width="{p:.2}" height="{:.2}" fill="{}"/></pattern>"#,
+                    -layer.angle_deg,
+                    HatchWeight::Bold.width_px(high_contrast) * u.max(1.0),
+                    layer.colour.hex(),
+                    p = HATCH_PERIOD_PX * u.max(1.0)
+                );
+                let tint = scene.palette.land.mix(layer.colour, 0.28);
+                let _ = writeln!(
+                    wr.out,
+                    r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}"/><rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="url(#legend-{id})" stroke="#555555" stroke-width="{:.2}"/>"##,
+                    swatch[0],
+                    swatch[1],
+                    tint.hex(),
+                    swatch[0],
+                    swatch[1],
+                    0.8 * u
+                );
+                let counts: Vec<String> = layer.counts.iter().map(|(s, n)| status_plural(*s, *n)).collect();
+                wr.text(text_x, y + body, body, "#1a1a1a", "start", &format!("{}: {}", layer.org, layer.name));
+                y = wr.paragraph(text_x, y + body + 2.0 * u, small, "#4a4a4a", text_width, &counts.join(", "));
+            }
+            y += 4.0 * u;
+            y = wr.paragraph(
+                x,
+                y,
+                small,
+                "#4a4a4a",
+                width,
+                "Bold hatch: member. Fine hatch: observer, partner or applicant. Dashed outline in the layer's colour: participation suspended.",
+            );
+        }
+        OverlapMode::Count => {
+            for n in 1..=4usize {
+                y += 6.0 * u;
+                let _ = writeln!(
+                    wr.out,
+                    r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}" stroke="#555555" stroke-width="{:.2}"/>"##,
+                    swatch[0],
+                    swatch[1],
+                    scene.palette.count_colour(n).hex(),
+                    0.8 * u
+                );
+                let label = if n == 4 {
+                    "4 or more organisations".to_owned()
+                } else {
+                    format!("{n} organisation{}", if n == 1 { "" } else { "s" })
+                };
+                wr.text(text_x, y + body, body, "#1a1a1a", "start", &label);
+                y += swatch[1];
+            }
+            let shown: Vec<&str> = scene.legend.layers.iter().filter(|l| l.visible).map(|l| l.org.as_str()).collect();
+            y = wr.paragraph(
+                x,
+                y + 4.0 * u,
+                small,
+                "#4a4a4a",
+                width,
+                &format!("Counting memberships in: {}.", shown.join(", ")),
+            );
+        }
+    }
+    if !scene.legend.hypothetical.is_empty() {
+        y += 10.0 * u;
+        let _ = writeln!(
+            wr.out,
+            r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"##,
+            swatch[0],
+            swatch[1],
+            scene.palette.hypothetical.hex(),
+            1.8 * u,
+            5.0 * u,
+            4.0 * u
+        );
+        wr.text(text_x, y + body, body, "#1a1a1a", "start", "Hypothetical (not sourced fact):");
+        y += swatch[1];
+        for item in &scene.legend.hypothetical {
+            y = wr.paragraph(text_x, y, small, "#4a4a4a", text_width, &format!("hypothetical: {item}"));
+        }
+    }
+    let overlaps: Vec<_> = scene.legend.combinations.iter().filter(|c| c.orgs.len() >= 2).collect();
+    if !overlaps.is_empty() && y < bottom - 3.0 * body {
+        y += 14.0 * u + body;
+        wr.text(x, y, body, "#1a1a1a", "start", "Overlapping memberships");
+        for combination in overlaps {
+            if y > bottom - 2.0 * small {
+                break;
+            }
+            let names: Vec<&str> = combination
+                .countries
+                .iter()
+                .filter_map(|&c| scene.geometry.index_of(c).map(|i| scene.geometry.countries[i].name.as_str()))
+                .collect();
+            y = wr.paragraph(
+                x,
+                y + 2.0 * u,
+                small,
+                "#333333",
+                width,
+                &format!("{} ({}): {}", combination.label(), combination.countries.len(), names.join(", ")),
+            );
+        }
+    }
+}

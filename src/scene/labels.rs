@@ -1,0 +1,75 @@
+//! Country labels placed so they do not collide: larger countries first, a name
+//! only where it fits inside its country's box and overlaps no name already placed.
+//! One algorithm for the window and the exporters; each measures text its own way.
+
+use super::{Framing, Scene};
+
+/// A label that found room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedLabel {
+    /// Index into the geometry's countries.
+    pub country: usize,
+    /// The text.
+    pub text: String,
+    /// Centre of the text, pixels.
+    pub centre_px: [f32; 2],
+    /// Width and height of the text, pixels.
+    pub size_px: [f32; 2],
+}
+
+/// Countries narrower than this on the picture get no label.
+const MIN_COUNTRY_WIDTH_PX: f32 = 40.0;
+/// Space kept around each label.
+const MARGIN_PX: f32 = 2.0;
+
+/// Places labels inside the picture rectangle `[min, max]`; `measure` gives a text's
+/// width and height in pixels.
+pub fn place_labels(
+    scene: &Scene,
+    framing: Framing,
+    rect_min: [f32; 2],
+    rect_max: [f32; 2],
+    mut measure: impl FnMut(&str) -> [f32; 2],
+) -> Vec<PlacedLabel> {
+    let mut placed: Vec<PlacedLabel> = Vec::new();
+    let inside = |min: [f32; 2], max: [f32; 2]| {
+        min[0] >= rect_min[0] && min[1] >= rect_min[1] && max[0] <= rect_max[0] && max[1] <= rect_max[1]
+    };
+    for label in &scene.labels {
+        let country = &scene.geometry.countries[label.country];
+        let width_px = country.bounds.width_km() * framing.px_per_km;
+        if width_px < MIN_COUNTRY_WIDTH_PX {
+            continue;
+        }
+        let size = measure(&label.text);
+        if size[0] > width_px * 1.1 {
+            continue;
+        }
+        let centre = framing.apply(country.label_anchor_km());
+        let min = [centre[0] - size[0] / 2.0 - MARGIN_PX, centre[1] - size[1] / 2.0 - MARGIN_PX];
+        let max = [centre[0] + size[0] / 2.0 + MARGIN_PX, centre[1] + size[1] / 2.0 + MARGIN_PX];
+        if !inside(min, max) {
+            continue;
+        }
+        let collides = placed.iter().any(|other| {
+            let o_min = [
+                other.centre_px[0] - other.size_px[0] / 2.0 - MARGIN_PX,
+                other.centre_px[1] - other.size_px[1] / 2.0 - MARGIN_PX,
+            ];
+            let o_max = [
+                other.centre_px[0] + other.size_px[0] / 2.0 + MARGIN_PX,
+                other.centre_px[1] + other.size_px[1] / 2.0 + MARGIN_PX,
+            ];
+            min[0] < o_max[0] && o_min[0] < max[0] && min[1] < o_max[1] && o_min[1] < max[1]
+        });
+        if !collides {
+            placed.push(PlacedLabel {
+                country: label.country,
+                text: label.text.clone(),
+                centre_px: centre,
+                size_px: size,
+            });
+        }
+    }
+    placed
+}

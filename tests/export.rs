@@ -1,0 +1,160 @@
+//! Briefing export from the command line and the library: no display needed, sizes
+//! checked before anything is allocated, and golden images that catch a change in
+//! drawing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Arc;
+
+use alliance_map::export::{BriefingText, Format, render};
+use alliance_map::geometry::MapGeometry;
+use alliance_map::io::layouts::load_layout;
+use alliance_map::scene::{Scene, SceneInputs};
+
+fn alliance_map(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_alliance-map"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // No display: export must not need one.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs")
+}
+
+fn out_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("export").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn export_without_a_layout_writes_a_1920x1080_png_without_a_display() {
+    let file = out_dir("default").join("map.png");
+    let output = alliance_map(&["export", "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let image = image::open(&file).unwrap();
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+}
+
+#[test]
+fn export_of_a_layout_honours_size_date_and_title() {
+    let file = out_dir("layout").join("nato.svg");
+    let output = alliance_map(&[
+        "export",
+        "maps/layouts/nato-enlargement-1999-2024.ron",
+        "--out",
+        file.to_str().unwrap(),
+        "--width",
+        "1200",
+        "--height",
+        "800",
+        "--date",
+        "1999-03-12",
+        "--title",
+        "NATO & the 1999 enlargement",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    // Valid SVG: usvg parses it back.
+    let tree = resvg::usvg::Tree::from_str(&svg, &resvg::usvg::Options::default()).expect("the SVG parses");
+    assert_eq!((tree.size().width(), tree.size().height()), (1200.0, 800.0));
+    for expected in [
+        "NATO &amp; the 1999 enlargement",
+        "Legend",
+        "NATO: North Atlantic Treaty Organization",
+        "19 members",
+        "As of 1999-03-12",
+        "Disputed areas follow UN resolutions",
+        "made with Natural Earth",
+        "Sources: nato.int",
+    ] {
+        assert!(svg.contains(expected), "the SVG lacks {expected:?}");
+    }
+}
+
+#[test]
+fn a_what_if_export_says_hypothetical() {
+    let file = out_dir("what-if").join("what-if.svg");
+    let output =
+        alliance_map(&["export", "maps/layouts/what-if-armenia-leaves-the-csto.ron", "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(svg.contains("hypothetical: ARM leaves CSTO from 2027-01-01"));
+    assert!(svg.contains("Includes hypothetical changes"));
+    assert!(svg.contains("stroke-dasharray"));
+}
+
+#[test]
+fn bad_sizes_paths_and_layouts_are_clear_errors_not_panics() {
+    let dir = out_dir("errors");
+    let png = dir.join("x.png");
+    let png = png.to_str().unwrap();
+    for (args, expected) in [
+        (vec!["export", "--out", png, "--width", "0"], "out of range"),
+        (vec!["export", "--out", png, "--width", "20000"], "out of range"),
+        (vec!["export", "--out", png, "--width", "16384", "--height", "16384"], "out of range"),
+        (vec!["export", "--out", "/no/such/folder/x.png"], "cannot write /no/such/folder/x.png"),
+        (vec!["export", "--out", "map.jpeg"], "expected a file name ending in .png or .svg"),
+        (vec!["export", "tests/fixtures/layouts/many-problems.ron", "--out", png], "unknown organisation"),
+    ] {
+        let output = alliance_map(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stderr(&output));
+        assert!(stderr(&output).contains(expected), "{args:?}: {}", stderr(&output));
+        assert!(!stderr(&output).contains("panicked"));
+    }
+    assert!(!Path::new(png).exists());
+}
+
+fn golden_scene(layout_file: &str) -> (Scene, alliance_map::model::Layout, Arc<Vec<u8>>) {
+    let data = common::shipped_data();
+    let layout = load_layout(Path::new(layout_file), &data.atlas, &data.iso).unwrap();
+    let geometry = MapGeometry::build(&data.shapes, layout.disputed, |c| data.iso.name(c).map(str::to_owned));
+    let scene = Scene::build(SceneInputs::from_layout(&layout), Arc::new(geometry), &data.atlas);
+    (scene, layout, data.font)
+}
+
+/// Compares a rendering with `tests/golden/NAME.png`; `UPDATE_GOLDEN=1` rewrites it.
+fn assert_matches_golden(name: &str, png: &[u8]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(format!("{name}.png"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, png).unwrap();
+        return;
+    }
+    let expected =
+        image::open(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display())).to_rgba8();
+    let actual = image::load_from_memory(png).unwrap().to_rgba8();
+    assert_eq!(expected.dimensions(), actual.dimensions());
+    let total = expected.pixels().len();
+    let differing = expected
+        .pixels()
+        .zip(actual.pixels())
+        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 40))
+        .count();
+    if differing * 1000 > total * 5 {
+        let new = path.with_extension("new.png");
+        std::fs::write(&new, png).unwrap();
+        panic!("{name}: {differing} of {total} pixels differ; the new rendering is in {}", new.display());
+    }
+}
+
+#[test]
+fn golden_images_of_the_example_layouts_still_match() {
+    for (name, layout) in [
+        ("today", "maps/layouts/today.ron"),
+        ("post-soviet-space-2010", "maps/layouts/post-soviet-space-2010.ron"),
+        ("what-if-armenia", "maps/layouts/what-if-armenia-leaves-the-csto.ron"),
+    ] {
+        let (scene, layout, font) = golden_scene(layout);
+        let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
+        let png = render(&scene, &text, &layout.view, &font, 640, 360, Format::Png).unwrap();
+        assert_matches_golden(name, &png);
+    }
+}

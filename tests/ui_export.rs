@@ -1,0 +1,67 @@
+//! Export from the window: the dialog, its live preview, writing the file off the UI
+//! thread, and copying the picture to the clipboard.
+
+mod common;
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use alliance_map::app::AllianceMapApp;
+use alliance_map::app::file_dialogs::ScriptedDialogs;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn harness(answers: Vec<Option<PathBuf>>) -> Harness<'static, AllianceMapApp> {
+    let dialogs = ScriptedDialogs { answers: std::sync::Mutex::new(answers.into()), unavailable: None };
+    let app = common::app_on("2024-08-01").with_dialogs(Box::new(dialogs));
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 1000.0])
+        .with_max_steps(64)
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app);
+    harness.run_steps(2);
+    harness
+}
+
+/// Steps the UI until `done` holds, for background jobs; fails after 60 s.
+fn step_until(harness: &mut Harness<'_, AllianceMapApp>, mut done: impl FnMut(&Harness<'_, AllianceMapApp>) -> bool) {
+    let start = Instant::now();
+    while !done(harness) {
+        assert!(start.elapsed() < Duration::from_secs(60), "timed out waiting for a background job");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+}
+
+#[test]
+fn ctrl_e_opens_the_export_window_with_a_preview_and_export_writes_the_file() {
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ui-export.png");
+    let _ = std::fs::remove_file(&file);
+    let mut harness = harness(vec![Some(file.clone())]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    harness.get_by_label("Export picture");
+    step_until(&mut harness, |h| h.query_by_label("Export preview").is_some());
+
+    harness.get_by_label("Export…").click();
+    harness.run_steps(2);
+    step_until(&mut harness, |h| h.state().export.status.as_deref().is_some_and(|s| s.starts_with("Exported")));
+    let image = image::open(&file).unwrap();
+    assert_eq!((image.width(), image.height()), (1920, 1080));
+}
+
+#[test]
+fn ctrl_shift_c_copies_the_picture_to_the_clipboard() {
+    let mut harness = harness(vec![]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::C);
+    harness.run_steps(1);
+    let mut copied = None;
+    step_until(&mut harness, |h| {
+        copied = h.output().platform_output.commands.iter().find_map(|c| match c {
+            egui::OutputCommand::CopyImage(image) => Some(image.size),
+            _ => None,
+        });
+        copied.is_some()
+    });
+    assert_eq!(copied, Some([1920, 1080]));
+}
