@@ -17,7 +17,7 @@ fn the_real_window_opens_and_shows_the_map() {
     let script = format!(
         r#"set -e
 "{binary}" & pid=$!
-xdotool search --sync --name '^alliance-map$' >/dev/null
+xdotool search --sync --name 'alliance-map$' >/dev/null
 sleep 3
 import -window root "{shot}"
 kill $pid; wait $pid || true"#,

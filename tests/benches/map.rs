@@ -1,14 +1,18 @@
-//! Benchmarks of the map's hot paths: loading shapes, building the geometry, one
-//! hit test, and the CPU side of one window frame at 1920x1080.
+//! Benchmarks of the hot paths: loading shapes, building the geometry, one hit
+//! test, the CPU side of one window frame at 1920x1080, rebuilding after a date
+//! change, and rendering a briefing picture.
 //! Run with `cargo bench --bench map`; figures go to BENCHMARKS.md.
 
 use std::hint::black_box;
+use std::sync::Arc;
 
-use alliance_map::app::{AllianceMapApp, default_layout};
+use alliance_map::app::{AllianceMapApp, Command, default_layout};
+use alliance_map::export::{BriefingText, Format};
 use alliance_map::geometry::{LonLat, MapGeometry};
 use alliance_map::io::shapes::ShapeSet;
 use alliance_map::io::{DataDir, MapData};
 use alliance_map::model::DisputedRule;
+use alliance_map::scene::{Scene, SceneInputs};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn data() -> MapData {
@@ -33,41 +37,92 @@ fn random_points(geometry: &MapGeometry, n: usize) -> Vec<alliance_map::geometry
         .collect()
 }
 
+fn frame_input() -> egui::RawInput {
+    egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
+        ..Default::default()
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let dir = DataDir::resolve(None);
     let bytes = std::fs::read(dir.shapes_path()).unwrap();
     c.bench_function("decode_shapes", |b| b.iter(|| ShapeSet::decode(black_box(&bytes)).unwrap()));
+    c.bench_function("load_all_data", |b| b.iter(|| MapData::load(black_box(&dir)).unwrap()));
 
     let data = data();
-    c.bench_function("build_geometry", |b| {
+    c.bench_function("build_geometry_lazy", |b| {
         b.iter(|| MapGeometry::build(black_box(&data.shapes), DisputedRule::UnResolutions, |_| None))
+    });
+    c.bench_function("build_geometry_everything", |b| {
+        b.iter(|| {
+            let geometry = MapGeometry::build(black_box(&data.shapes), DisputedRule::UnResolutions, |_| None);
+            geometry.prepare_all();
+            geometry
+        })
     });
 
     let geometry = MapGeometry::build(&data.shapes, DisputedRule::UnResolutions, |_| None);
+    geometry.prepare_all();
     let points = random_points(&geometry, 100_000);
     c.bench_function("hit_test_100k_points", |b| {
         b.iter(|| points.iter().filter(|&&p| geometry.country_at(p).is_some()).count())
     });
 
+    // Export: SVG text and PNG, in process (the whole-process figure is measured
+    // against the geopandas baseline with run_bench.sh, see BENCHMARKS.md).
+    let layout = default_layout(&data.atlas, "2026-11-23".parse().unwrap());
+    let geometry = Arc::new(geometry);
+    let scene = Scene::build(SceneInputs::from_layout(&layout), Arc::clone(&geometry), &data.atlas);
+    let text = BriefingText { title: layout.title.clone(), subtitle: String::new() };
+    c.bench_function("export_svg_1920x1080", |b| {
+        b.iter(|| {
+            alliance_map::export::render(&scene, &text, &layout.view, &data.font, 1920, 1080, Format::Svg).unwrap()
+        })
+    });
+    c.bench_function("export_png_1920x1080", |b| {
+        b.iter(|| {
+            alliance_map::export::render(&scene, &text, &layout.view, &data.font, 1920, 1080, Format::Png).unwrap()
+        })
+    });
+
+    // The window: all four layers with hatches and labels, 1920x1080.
     let ctx = egui::Context::default();
-    let layout = default_layout(&data.atlas, "2024-06-01".parse().unwrap());
     let mut app = AllianceMapApp::new(data, layout, false);
-    let input = || egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0))),
-        ..Default::default()
-    };
-    // Warm up: the first frame lays out fonts and builds the painter's caches.
-    for _ in 0..3 {
-        let output = ctx.run_ui(input(), |ui| app.show(ui));
+    for _ in 0..5 {
+        let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
         ctx.tessellate(output.shapes, output.pixels_per_point);
     }
+    std::thread::sleep(std::time::Duration::from_millis(500)); // the background prepare_all
     c.bench_function("frame_1920x1080", |b| {
         b.iter(|| {
-            let output = ctx.run_ui(input(), |ui| app.show(ui));
+            let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
+            ctx.tessellate(output.shapes, output.pixels_per_point)
+        })
+    });
+    let dates = ["2023-04-03".parse().unwrap(), "2023-04-05".parse().unwrap()];
+    let mut flip = 0;
+    c.bench_function("date_change_rebuild_and_frame", |b| {
+        b.iter(|| {
+            flip ^= 1;
+            app.apply(Command::SetDate(dates[flip]));
+            let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
+            ctx.tessellate(output.shapes, output.pixels_per_point)
+        })
+    });
+    c.bench_function("layer_toggle_rebuild_and_frame", |b| {
+        b.iter(|| {
+            flip ^= 1;
+            app.apply(Command::SetLayerVisible("NATO".into(), flip == 1));
+            let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
             ctx.tessellate(output.shapes, output.pixels_per_point)
         })
     });
 }
 
-criterion_group!(benches, bench);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().warm_up_time(std::time::Duration::from_secs(1)).measurement_time(std::time::Duration::from_secs(4));
+    targets = bench
+}
 criterion_main!(benches);
