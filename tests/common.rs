@@ -24,3 +24,13 @@ pub fn app_with(layout: impl FnOnce(&MapData) -> Layout) -> AllianceMapApp {
     let layout = layout(&data);
     AllianceMapApp::new(data, layout, false)
 }
+
+/// A kittest harness around the whole window at `size`, stepping 1/30 s per frame.
+/// Not run yet: callers run it once they have queued their input.
+pub fn window_harness(app: AllianceMapApp, size: [f32; 2]) -> egui_kittest::Harness<'static, AllianceMapApp> {
+    egui_kittest::Harness::builder()
+        .with_size(size)
+        .with_max_steps(64)
+        .with_step_dt(1.0 / 30.0)
+        .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app)
+}

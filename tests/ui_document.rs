@@ -20,11 +20,7 @@ fn temp_dir(name: &str) -> PathBuf {
 
 fn harness_with(dialogs: ScriptedDialogs) -> Harness<'static, AllianceMapApp> {
     let app = common::app_on("2024-08-01").with_dialogs(Box::new(dialogs));
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(32)
-        .with_step_dt(1.0 / 30.0)
-        .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app);
+    let mut harness = common::window_harness(app, [1400.0, 900.0]);
     harness.run();
     harness
 }

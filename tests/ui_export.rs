@@ -14,11 +14,7 @@ use egui_kittest::kittest::Queryable;
 fn harness(answers: Vec<Option<PathBuf>>) -> Harness<'static, AllianceMapApp> {
     let dialogs = ScriptedDialogs { answers: std::sync::Mutex::new(answers.into()), unavailable: None };
     let app = common::app_on("2024-08-01").with_dialogs(Box::new(dialogs));
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_max_steps(64)
-        .with_step_dt(1.0 / 30.0)
-        .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app);
+    let mut harness = common::window_harness(app, [1400.0, 1000.0]);
     harness.run_steps(2);
     harness
 }

@@ -10,11 +10,7 @@ use egui_kittest::kittest::Queryable;
 
 fn harness(date: &str) -> Harness<'static, AllianceMapApp> {
     let app = common::app_on(date);
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_max_steps(32)
-        .with_step_dt(1.0 / 30.0)
-        .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app);
+    let mut harness = common::window_harness(app, [1400.0, 900.0]);
     harness.run();
     harness
 }

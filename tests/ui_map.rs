@@ -11,11 +11,7 @@ use egui_kittest::kittest::Queryable;
 
 fn harness() -> Harness<'static, AllianceMapApp> {
     let app = common::app_on("2024-06-01");
-    let mut harness = Harness::builder()
-        .with_size([1200.0, 800.0])
-        .with_max_steps(32)
-        .with_step_dt(1.0 / 30.0)
-        .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app);
+    let mut harness = common::window_harness(app, [1200.0, 800.0]);
     harness.run();
     harness
 }

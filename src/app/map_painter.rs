@@ -194,37 +194,17 @@ impl MapPainter {
             }
         }
 
-        // Emphasis, hover and selection.
-        for &index in &overlay.emphasised {
-            outline_country(
-                &mut shapes,
-                scene,
-                index,
-                transform,
-                max_error_km,
-                Stroke::new(2.4, color32(palette.selection)),
-            );
-        }
-        if let Some(index) = overlay.hovered {
-            outline_country(
-                &mut shapes,
-                scene,
-                index,
-                transform,
-                max_error_km,
-                Stroke::new(1.8, color32(palette.hover)),
-            );
-        }
-        if let Some(index) = overlay.selected {
-            outline_country(&mut shapes, scene, index, transform, max_error_km, Stroke::new(3.6, Color32::WHITE));
-            outline_country(
-                &mut shapes,
-                scene,
-                index,
-                transform,
-                max_error_km,
-                Stroke::new(2.0, color32(palette.selection)),
-            );
+        // Emphasis, hover and selection (a white casing under the selection).
+        let selection = color32(palette.selection);
+        let highlights = overlay
+            .emphasised
+            .iter()
+            .map(|&index| (index, Stroke::new(2.4, selection)))
+            .chain(overlay.hovered.map(|index| (index, Stroke::new(1.8, color32(palette.hover)))))
+            .chain(overlay.selected.map(|index| (index, Stroke::new(3.6, Color32::WHITE))))
+            .chain(overlay.selected.map(|index| (index, Stroke::new(2.0, selection))));
+        for (index, stroke) in highlights {
+            outline_country(&mut shapes, scene, index, transform, max_error_km, stroke);
         }
         painter.extend(shapes);
 
