@@ -9,6 +9,9 @@ use crate::model::Date;
 
 /// The date control's own state: the text being typed.
 pub struct DateBar {
+    /// Every day the sourced data changes, computed once (the atlas never changes
+    /// while the window is open).
+    change_days: Vec<Date>,
     text: String,
     error: Option<String>,
     first: Date,
@@ -20,8 +23,14 @@ impl DateBar {
     /// data if that is later.
     pub fn new(atlas: &Atlas, date: Date) -> Self {
         let today = crate::cli::today();
-        let last = atlas.change_days().last().copied().map_or(today, |d| d.max(today));
-        Self { text: date.to_string(), error: None, first: Date::constant(1949, 1, 1), last }
+        let change_days = atlas.change_days();
+        let last = change_days.last().copied().map_or(today, |d| d.max(today));
+        Self { change_days, text: date.to_string(), error: None, first: Date::constant(1949, 1, 1), last }
+    }
+
+    /// Every day on which the sourced data changes, sorted.
+    pub fn change_days(&self) -> &[Date] {
+        &self.change_days
     }
 
     /// Shows `date` in the field after it changed elsewhere (slider, undo, play).
@@ -39,10 +48,10 @@ impl DateBar {
     }
 
     /// Draws the bar; changes become commands.
-    pub fn ui(&mut self, ui: &mut Ui, atlas: &Atlas, date: Date, playing: bool, commands: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut Ui, date: Date, playing: bool, commands: &mut Vec<Command>) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            let days = atlas.change_days();
+            let days = &self.change_days;
             let has_previous = days.iter().any(|&d| d < date);
             let has_next = days.iter().any(|&d| d > date);
             if ui

@@ -310,7 +310,7 @@ impl AllianceMapApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::bottom("date").show(ui, |ui| {
-            self.date_bar.ui(ui, &self.data.atlas, self.layout.date, self.playing_since.is_some(), &mut self.pending);
+            self.date_bar.ui(ui, self.layout.date, self.playing_since.is_some(), &mut self.pending);
         });
         egui::Panel::left("layers").default_size(300.0).show(ui, |ui| {
             self.layers_panel.ui(
@@ -385,7 +385,7 @@ impl AllianceMapApp {
         const STEP_SECONDS: f64 = 0.7;
         let now = ctx.input(|i| i.time);
         if now - since >= STEP_SECONDS {
-            let days = self.data.atlas.change_days();
+            let days = self.date_bar.change_days();
             match days.iter().find(|&&d| d > self.layout.date) {
                 Some(&next) => {
                     self.pending.push(Command::SetDate(next));
@@ -748,7 +748,7 @@ impl AllianceMapApp {
                 None
             }
             Command::StepChange(direction) => {
-                let days = self.data.atlas.change_days();
+                let days = self.date_bar.change_days();
                 let target = if direction < 0 {
                     days.iter().rev().find(|&&d| d < self.layout.date)
                 } else {
