@@ -476,17 +476,15 @@ fn export(data_dir: &DataDir, request: ExportRequest, out: &mut String) -> Resul
         &data.atlas,
     );
     let text = crate::export::BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
-    crate::export::export_to_file(
-        &request.file,
-        &scene,
-        &text,
-        &layout.view,
-        &data.font,
-        request.width,
-        request.height,
-        format,
-    )
-    .map_err(|e| usage(e.to_string()))?;
+    let picture = crate::export::Picture {
+        scene: &scene,
+        text: &text,
+        view: &layout.view,
+        font: &data.font,
+        width: request.width,
+        height: request.height,
+    };
+    picture.write(&request.file, format).map_err(|e| usage(e.to_string()))?;
     let _ =
         writeln!(out, "wrote {} ({}x{}, as of {})", request.file.display(), request.width, request.height, layout.date);
     Ok(())

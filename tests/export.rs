@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
 
-use alliance_map::export::{BriefingText, Format, render};
+use alliance_map::export::{BriefingText, Format, Picture};
 use alliance_map::geometry::MapGeometry;
 use alliance_map::io::layouts::load_layout;
 use alliance_map::scene::{Scene, SceneInputs};
@@ -154,7 +154,8 @@ fn golden_images_of_the_example_layouts_still_match() {
     ] {
         let (scene, layout, font) = golden_scene(layout);
         let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
-        let png = render(&scene, &text, &layout.view, &font, 640, 360, Format::Png).unwrap();
+        let picture = Picture { scene: &scene, text: &text, view: &layout.view, font: &font, width: 640, height: 360 };
+        let png = picture.render(Format::Png).unwrap();
         assert_matches_golden(name, &png);
     }
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-use crate::export::{BriefingText, Format, TextMeasure, scene_to_svg, svg_to_rgba};
+use crate::export::{BriefingText, Format, Picture};
 use crate::model::View;
 use crate::scene::Scene;
 
@@ -111,8 +111,8 @@ impl Default for ExportDialog {
     }
 }
 
-/// Renders the picture's pixels at `scale` of its size (1 = the export itself).
-fn render_rgba(
+/// The picture's pixels at `scale` of its size, as an egui image.
+fn render_image(
     scene: &Scene,
     text: &BriefingText,
     view: &View,
@@ -120,10 +120,8 @@ fn render_rgba(
     size: (u32, u32),
     scale: f32,
 ) -> Result<egui::ColorImage, String> {
-    crate::export::check_size(size.0, size.1).map_err(|e| e.to_string())?;
-    let svg = scene_to_svg(scene, text, view, &TextMeasure::new(font), size.0, size.1);
-    let (w, h) = (((size.0 as f32 * scale).round() as u32).max(1), ((size.1 as f32 * scale).round() as u32).max(1));
-    let rgba = svg_to_rgba(&svg, font, w, h).map_err(|e| e.to_string())?;
+    let picture = Picture { scene, text, view, font, width: size.0, height: size.1 };
+    let ([w, h], rgba) = picture.rgba(scale).map_err(|e| e.to_string())?;
     Ok(egui::ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &rgba))
 }
 
@@ -151,7 +149,9 @@ impl ExportDialog {
         let (tx, rx) = channel();
         let (text, format, size) = (self.text(), self.format, (self.width, self.height));
         std::thread::spawn(move || {
-            let result = crate::export::export_to_file(&path, &scene, &text, &view, &font, size.0, size.1, format);
+            let picture =
+                Picture { scene: &scene, text: &text, view: &view, font: &font, width: size.0, height: size.1 };
+            let result = picture.write(&path, format);
             let _ = tx.send(match result {
                 Ok(()) => JobResult::Written(path),
                 Err(e) => JobResult::Failed(e.to_string()),
@@ -167,7 +167,7 @@ impl ExportDialog {
         let text = BriefingText { title: title.to_owned(), subtitle: subtitle.to_owned() };
         let size = (self.width, self.height);
         std::thread::spawn(move || {
-            let _ = tx.send(match render_rgba(&scene, &text, &view, &font, size, 1.0) {
+            let _ = tx.send(match render_image(&scene, &text, &view, &font, size, 1.0) {
                 Ok(image) => JobResult::Clipboard(image),
                 Err(e) => JobResult::Failed(e),
             });
@@ -301,7 +301,7 @@ impl ExportDialog {
                 (Arc::clone(scene), Arc::clone(font), self.text(), (self.width, self.height));
             let scale = PREVIEW_WIDTH * ui.ctx().pixels_per_point() / size.0 as f32;
             std::thread::spawn(move || {
-                let _ = tx.send(render_rgba(&scene, &text, &view, &font, size, scale).ok());
+                let _ = tx.send(render_image(&scene, &text, &view, &font, size, scale).ok());
             });
             self.preview_job = Some(rx);
             self.preview_key = Some(key);

@@ -46,19 +46,6 @@ pub fn swatch(ui: &mut Ui, colour: Rgba8, angle_deg: f32, visible: bool) {
     painter.rect_stroke(rect, 2.0, Stroke::new(1.0, colour), egui::StrokeKind::Inside);
 }
 
-/// "32 members, 16 partners": a layer's counts on the date.
-pub fn counts_text(layer: &LegendLayer) -> String {
-    let parts: Vec<String> = layer
-        .counts
-        .iter()
-        .map(|(status, n)| {
-            let plural = *n != 1 && *status != Status::Suspended;
-            format!("{n} {status}{}", if plural { "s" } else { "" })
-        })
-        .collect();
-    if parts.is_empty() { "none on this date".into() } else { parts.join(", ") }
-}
-
 impl LayersPanel {
     /// Draws the panel.
     pub fn ui(
@@ -149,7 +136,7 @@ impl LayersPanel {
                 }
             });
         });
-        ui.weak(counts_text(layer));
+        ui.weak(layer.counts_text());
         let Some(org) = scene.atlas.find(&layer.org) else {
             return;
         };

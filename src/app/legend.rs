@@ -5,7 +5,7 @@
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Ui, vec2};
 
 use super::Command;
-use super::layers_panel::{counts_text, swatch};
+use super::layers_panel::swatch;
 use super::map_painter::color32;
 use crate::model::{Layout, OverlapMode};
 use crate::scene::Scene;
@@ -54,7 +54,7 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<usize>) {
             for layer in scene.legend.layers.iter().filter(|l| l.visible) {
                 ui.horizontal(|ui| {
                     swatch(ui, layer.colour, layer.angle_deg, true);
-                    ui.label(format!("{}: {}", layer.org, counts_text(layer)));
+                    ui.label(format!("{}: {}", layer.org, layer.counts_text()));
                 });
             }
             ui.horizontal_wrapped(|ui| {

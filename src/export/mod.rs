@@ -81,43 +81,57 @@ pub fn check_size(width: u32, height: u32) -> Result<(), ExportError> {
     if ok { Ok(()) } else { Err(ExportError::Size { width, height }) }
 }
 
-/// Renders the picture in `format` and returns its bytes.
-pub fn render(
-    scene: &crate::scene::Scene,
-    text: &BriefingText,
-    view: &crate::model::View,
-    font: &[u8],
-    width: u32,
-    height: u32,
-    format: Format,
-) -> Result<Vec<u8>, ExportError> {
-    check_size(width, height)?;
-    let measure = TextMeasure::new(font);
-    let svg = scene_to_svg(scene, text, view, &measure, width, height);
-    match format {
-        Format::Svg => Ok(svg.into_bytes()),
-        Format::Png => svg_to_png(&svg, font, width, height),
+/// One briefing picture to make: what it shows and at what size. Every front end
+/// (command line, export window, clipboard, preview) goes through this, so they
+/// all draw the same picture.
+pub struct Picture<'a> {
+    /// The scene.
+    pub scene: &'a crate::scene::Scene,
+    /// Title and subtitle.
+    pub text: &'a BriefingText,
+    /// Where the map looks.
+    pub view: &'a crate::model::View,
+    /// The shipped font (TrueType bytes).
+    pub font: &'a [u8],
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+}
+
+impl Picture<'_> {
+    /// The picture as SVG text; the size is checked first.
+    pub fn svg(&self) -> Result<String, ExportError> {
+        check_size(self.width, self.height)?;
+        Ok(scene_to_svg(self.scene, self.text, self.view, &TextMeasure::new(self.font), self.width, self.height))
+    }
+
+    /// The picture's file bytes in `format`.
+    pub fn render(&self, format: Format) -> Result<Vec<u8>, ExportError> {
+        let svg = self.svg()?;
+        match format {
+            Format::Svg => Ok(svg.into_bytes()),
+            Format::Png => svg_to_png(&svg, self.font, self.width, self.height),
+        }
+    }
+
+    /// Straight-alpha RGBA pixels at `scale` of the picture's size (1 for the
+    /// clipboard, less for a preview): the same drawing, only smaller.
+    pub fn rgba(&self, scale: f32) -> Result<([u32; 2], Vec<u8>), ExportError> {
+        let svg = self.svg()?;
+        let size = [self.width, self.height].map(|side| ((side as f32 * scale).round() as u32).max(1));
+        Ok((size, svg_to_rgba(&svg, self.font, size[0], size[1])?))
+    }
+
+    /// Renders and writes atomically: a failure leaves an existing file untouched.
+    pub fn write(&self, path: &Path, format: Format) -> Result<(), ExportError> {
+        let bytes = self.render(format)?;
+        crate::io::atomic::write_atomically(path, &bytes)
+            .map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
     }
 }
 
 /// Encodes straight-alpha RGBA pixels as PNG (window screenshots).
 pub fn rgba_to_png(rgba: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
     png::encode_rgba(rgba, width, height)
-}
-
-/// Renders and writes atomically: a failure leaves an existing file untouched.
-#[expect(clippy::too_many_arguments, reason = "one call site per front end, each naming every input")]
-pub fn export_to_file(
-    path: &Path,
-    scene: &crate::scene::Scene,
-    text: &BriefingText,
-    view: &crate::model::View,
-    font: &[u8],
-    width: u32,
-    height: u32,
-    format: Format,
-) -> Result<(), ExportError> {
-    let bytes = render(scene, text, view, font, width, height, format)?;
-    crate::io::atomic::write_atomically(path, &bytes)
-        .map_err(|source| ExportError::Write { path: path.to_path_buf(), source })
 }

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 
 use super::png::FONT_FAMILY;
 use super::text::TextMeasure;
-use crate::model::{OverlapMode, Status, View};
+use crate::model::{OverlapMode, View};
 use crate::scene::{Framing, HATCH_PERIOD_PX, HatchWeight, Rgba8, Scene, place_labels};
 
 /// The words on a briefing picture that do not come from the scene.
@@ -363,11 +363,6 @@ fn write_hatches(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, shown: &[
     }
 }
 
-fn status_plural(status: Status, n: usize) -> String {
-    let word = status.as_str();
-    if n == 1 || status == Status::Suspended { format!("{n} {word}") } else { format!("{n} {word}s") }
-}
-
 fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f32, bottom: f32) {
     let u = wr.u;
     let [x, mut y] = top_left;
@@ -409,9 +404,8 @@ fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f
                     swatch[1],
                     0.8 * u
                 );
-                let counts: Vec<String> = layer.counts.iter().map(|(s, n)| status_plural(*s, *n)).collect();
                 wr.text(text_x, y + body, body, "#1a1a1a", "start", &format!("{}: {}", layer.org, layer.name));
-                y = wr.paragraph(text_x, y + body + 2.0 * u, small, "#4a4a4a", text_width, &counts.join(", "));
+                y = wr.paragraph(text_x, y + body + 2.0 * u, small, "#4a4a4a", text_width, &layer.counts_text());
             }
             y += 4.0 * u;
             y = wr.paragraph(

@@ -107,6 +107,22 @@ pub struct LegendLayer {
     pub counts: BTreeMap<Status, usize>,
 }
 
+impl LegendLayer {
+    /// "32 members, 2 suspended, 16 partners": the layer's counts on the date, as the
+    /// window's panels and the exported legend print them.
+    pub fn counts_text(&self) -> String {
+        let parts: Vec<String> = self
+            .counts
+            .iter()
+            .map(|(status, n)| {
+                let plural = *n != 1 && *status != Status::Suspended;
+                format!("{n} {status}{}", if plural { "s" } else { "" })
+            })
+            .collect();
+        if parts.is_empty() { "none on this date".into() } else { parts.join(", ") }
+    }
+}
+
 /// A set of organisations that some countries all belong to.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Combination {

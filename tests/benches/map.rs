@@ -7,7 +7,7 @@ use std::hint::black_box;
 use std::sync::Arc;
 
 use alliance_map::app::{AllianceMapApp, Command, default_layout};
-use alliance_map::export::{BriefingText, Format};
+use alliance_map::export::{BriefingText, Format, Picture};
 use alliance_map::geometry::{LonLat, MapGeometry};
 use alliance_map::io::shapes::ShapeSet;
 use alliance_map::io::{DataDir, MapData};
@@ -75,16 +75,10 @@ fn bench(c: &mut Criterion) {
     let geometry = Arc::new(geometry);
     let scene = Scene::build(SceneInputs::from_layout(&layout), Arc::clone(&geometry), &data.atlas);
     let text = BriefingText { title: layout.title.clone(), subtitle: String::new() };
-    c.bench_function("export_svg_1920x1080", |b| {
-        b.iter(|| {
-            alliance_map::export::render(&scene, &text, &layout.view, &data.font, 1920, 1080, Format::Svg).unwrap()
-        })
-    });
-    c.bench_function("export_png_1920x1080", |b| {
-        b.iter(|| {
-            alliance_map::export::render(&scene, &text, &layout.view, &data.font, 1920, 1080, Format::Png).unwrap()
-        })
-    });
+    let picture =
+        Picture { scene: &scene, text: &text, view: &layout.view, font: &data.font, width: 1920, height: 1080 };
+    c.bench_function("export_svg_1920x1080", |b| b.iter(|| picture.render(Format::Svg).unwrap()));
+    c.bench_function("export_png_1920x1080", |b| b.iter(|| picture.render(Format::Png).unwrap()));
 
     // The window: all four layers with hatches and labels, 1920x1080.
     let ctx = egui::Context::default();
