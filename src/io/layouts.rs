@@ -9,7 +9,7 @@ use super::atomic::write_atomically;
 use super::iso_table::IsoTable;
 use super::problems::Problem;
 use super::ron_spans::SpanIndex;
-use super::ron_text::{parse_collecting, read_text, ron_options};
+use super::ron_text::{PatchedDates, parse_collecting, read_text, ron_options};
 use crate::analysis::Atlas;
 use crate::model::{LAYOUT_VERSION, Layout, View, WhatIf, parse_hex_colour};
 
@@ -88,8 +88,12 @@ pub fn parse_layout(file: &Path, text: &str, atlas: &Atlas, iso: &IsoTable) -> R
     let (parsed, mut problems) = parse_collecting::<Layout>(file, text);
     if let Some(layout) = parsed {
         let layout = migrate(layout);
+        let patched = PatchedDates::new(text, &problems);
         for (path, message) in check_layout(&layout, atlas, iso) {
-            problems.push(Problem::new(file, spans.locate(&path), message));
+            let problem = Problem::new(file, spans.locate(&path), message);
+            if !patched.invented(&problem) {
+                problems.push(problem);
+            }
         }
         if problems.is_empty() {
             return Ok(layout);

@@ -10,6 +10,7 @@ pub mod organisations;
 pub mod problems;
 pub mod ron_spans;
 pub mod ron_text;
+pub mod ron_tokens;
 pub mod shapes;
 
 pub use assets::{AssetError, DataDir};

@@ -2,14 +2,16 @@
 //!
 //! serde tells us the first syntax error with its line and column, but problems
 //! found after parsing (an unknown country, overlapping periods) need positions
-//! too: users fix files by line and column. This small scanner walks the same
-//! text and records where every value begins, so a check can report
-//! `FILE:LINE:COL` for any field it complains about.
+//! too: users fix files by line and column. This small walker goes over the
+//! same text's tokens (from [`super::ron_tokens`]) and records where every value
+//! begins, so a check can report `FILE:LINE:COL` for any field it complains about.
 //!
-//! It runs only on text that serde has already parsed, so it can be forgiving:
-//! it never fails, and gives up quietly on anything it does not understand.
+//! It mostly runs on text that serde has parsed, so it can be forgiving: it never
+//! fails, and gives up quietly on anything it does not understand.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+
+use super::ron_tokens::{Lexer, Token, TokenKind};
 
 /// A 1-based line and column (in characters).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -29,10 +31,16 @@ pub struct SpanIndex {
 impl SpanIndex {
     /// Indexes a RON document.
     pub fn new(text: &str) -> Self {
-        let mut scanner =
-            Scanner { chars: text.char_indices().peekable(), line: 1, col: 1, starts: HashMap::new(), depth: 0 };
-        scanner.value(String::new());
-        Self { starts: scanner.starts }
+        let mut walker = Walker {
+            text,
+            lexer: Lexer::new(text),
+            ahead: VecDeque::new(),
+            taken: 0,
+            starts: HashMap::new(),
+            depth: 0,
+        };
+        walker.value(String::new());
+        Self { starts: walker.starts }
     }
 
     /// Where the value at `path` starts; for a missing path, the nearest enclosing
@@ -53,267 +61,129 @@ impl SpanIndex {
     }
 }
 
-/// Nesting deeper than this is not indexed (serde refuses such files anyway).
+/// Nesting deeper than this is not indexed (serde refuses such files anyway), so
+/// absurd nesting neither overflows the stack nor takes long.
 const MAX_DEPTH: usize = 128;
 
-struct Scanner<'a> {
-    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
-    line: usize,
-    col: usize,
+/// Walks the tokens once, front to back, looking at most three tokens ahead.
+struct Walker<'a> {
+    text: &'a str,
+    lexer: Lexer<'a>,
+    /// Tokens read from the lexer but not yet taken.
+    ahead: VecDeque<Token>,
+    /// How many tokens were taken: tells whether a step made progress.
+    taken: usize,
     starts: HashMap<String, LineCol>,
     depth: usize,
 }
 
-impl Scanner<'_> {
-    fn peek(&mut self) -> Option<char> {
-        self.chars.peek().map(|&(_, c)| c)
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        let (_, c) = self.chars.next()?;
-        if c == '\n' {
-            self.line += 1;
-            self.col = 1;
-        } else {
-            self.col += 1;
+impl Walker<'_> {
+    fn peek(&mut self, n: usize) -> Option<&Token> {
+        while self.ahead.len() <= n {
+            let token = self.lexer.next()?;
+            self.ahead.push_back(token);
         }
-        Some(c)
+        self.ahead.get(n)
     }
 
-    fn here(&self) -> LineCol {
-        LineCol { line: self.line, col: self.col }
+    fn take(&mut self) -> Option<Token> {
+        let token = self.ahead.pop_front().or_else(|| self.lexer.next())?;
+        self.taken += 1;
+        Some(token)
     }
 
-    /// Skips whitespace, comments and `#![enable(...)]` attributes.
-    fn skip_trivia(&mut self) {
-        loop {
-            match self.peek() {
-                Some(c) if c.is_whitespace() => {
-                    self.bump();
-                }
-                Some('/') => {
-                    let mut ahead = self.chars.clone();
-                    ahead.next();
-                    match ahead.peek().map(|&(_, c)| c) {
-                        Some('/') => {
-                            while let Some(c) = self.bump() {
-                                if c == '\n' {
-                                    break;
-                                }
-                            }
-                        }
-                        Some('*') => {
-                            self.bump();
-                            self.bump();
-                            let mut nesting = 1;
-                            let mut previous = '\0';
-                            while let Some(c) = self.bump() {
-                                if previous == '*' && c == '/' {
-                                    nesting -= 1;
-                                    if nesting == 0 {
-                                        break;
-                                    }
-                                    previous = '\0';
-                                    continue;
-                                }
-                                if previous == '/' && c == '*' {
-                                    nesting += 1;
-                                    previous = '\0';
-                                    continue;
-                                }
-                                previous = c;
-                            }
-                        }
-                        _ => return,
-                    }
-                }
-                Some('#') => {
-                    while let Some(c) = self.bump() {
-                        if c == ']' {
-                            break;
-                        }
-                    }
-                }
-                _ => return,
-            }
+    /// The punctuation character `n` tokens ahead, if that token is one.
+    fn punct(&mut self, n: usize) -> Option<char> {
+        match self.peek(n)?.kind {
+            TokenKind::Punct(c) => Some(c),
+            _ => None,
         }
     }
 
-    fn identifier(&mut self) -> String {
-        let mut out = String::new();
-        while let Some(c) = self.peek() {
-            if c.is_alphanumeric() || c == '_' || c == '#' {
-                out.push(c);
-                self.bump();
-            } else {
-                break;
-            }
-        }
-        out
-    }
-
-    fn string(&mut self) {
-        // At '"' or 'r' of a raw string.
-        if self.peek() == Some('r') {
-            self.bump();
-            let mut hashes = 0;
-            while self.peek() == Some('#') {
-                hashes += 1;
-                self.bump();
-            }
-            self.bump(); // opening quote
-            loop {
-                match self.bump() {
-                    None => return,
-                    Some('"') => {
-                        let mut closing = 0;
-                        while closing < hashes && self.peek() == Some('#') {
-                            closing += 1;
-                            self.bump();
-                        }
-                        if closing == hashes {
-                            return;
-                        }
-                    }
-                    Some(_) => {}
-                }
-            }
-        }
-        self.bump(); // opening quote
-        while let Some(c) = self.bump() {
-            match c {
-                '\\' => {
-                    self.bump();
-                }
-                '"' => return,
-                _ => {}
-            }
+    /// Where the next token starts, or the end of the text.
+    fn here(&mut self) -> LineCol {
+        match self.peek(0) {
+            Some(token) => token.at,
+            None => self.lexer.here(),
         }
     }
 
-    /// Scans one value, recording its start under `path`.
+    /// Walks one value, recording its start under `path`.
     fn value(&mut self, path: String) {
-        self.skip_trivia();
         let here = self.here();
         self.starts.entry(path.clone()).or_insert(here);
         if self.depth >= MAX_DEPTH {
             return;
         }
-        match self.peek() {
-            Some('"') => self.string(),
-            Some('\'') => {
-                self.bump();
-                while let Some(c) = self.bump() {
-                    if c == '\\' {
-                        self.bump();
-                    } else if c == '\'' {
-                        break;
-                    }
-                }
-            }
-            Some('[') => {
-                self.bump();
+        let Some(token) = self.peek(0).cloned() else { return };
+        match token.kind {
+            // Not a value: the enclosing list deals with it.
+            TokenKind::Punct(',' | ')' | ']' | '}') => {}
+            TokenKind::Punct('[') => {
+                self.take();
                 self.sequence(&path, ']');
             }
-            Some('{') => {
-                self.bump();
+            TokenKind::Punct('{') => {
+                self.take();
                 self.map(&path);
             }
-            Some('(') => {
-                self.bump();
+            TokenKind::Punct('(') => {
+                self.take();
                 self.parenthesised(&path);
             }
-            Some('r') if self.is_raw_string() => self.string(),
-            Some(c) if c.is_alphabetic() || c == '_' => {
-                let name = self.identifier();
-                self.skip_trivia();
-                if self.peek() == Some('(') {
-                    self.bump();
+            TokenKind::Identifier => {
+                self.take();
+                if self.punct(0) == Some('(') {
+                    self.take();
                     // `Some(x)` is transparent: its contents have the same path.
-                    if name == "Some" {
+                    if token.text(self.text) == "Some" {
                         self.depth += 1;
-                        self.value(path.clone());
+                        self.value(path);
                         self.depth -= 1;
-                        self.skip_trivia();
-                        if self.peek() == Some(')') {
-                            self.bump();
+                        if self.punct(0) == Some(')') {
+                            self.take();
                         }
                     } else {
                         self.parenthesised(&path);
                     }
                 }
             }
-            Some(_) => {
-                // A number, or something serde would have refused: skip to a delimiter.
-                while let Some(c) = self.peek() {
-                    if matches!(c, ',' | ')' | ']' | '}') || c.is_whitespace() {
-                        break;
-                    }
-                    self.bump();
-                }
+            // A string, character, number, or something serde would have refused.
+            _ => {
+                self.take();
             }
-            None => {}
         }
-    }
-
-    fn is_raw_string(&mut self) -> bool {
-        let mut ahead = self.chars.clone();
-        ahead.next();
-        matches!(ahead.peek().map(|&(_, c)| c), Some('"' | '#'))
     }
 
     /// After '(': named fields `a: 1, b: 2` or tuple items `1, 2`.
     fn parenthesised(&mut self, path: &str) {
         self.depth += 1;
-        self.skip_trivia();
-        let mut ahead = self.chars.clone();
-        let mut is_struct = false;
-        // Look for `identifier :` at the start.
-        let mut saw_ident = false;
-        while let Some(&(_, c)) = ahead.peek() {
-            if c.is_alphanumeric() || c == '_' {
-                saw_ident = true;
-                ahead.next();
-            } else {
-                break;
-            }
-        }
-        if saw_ident {
-            while let Some(&(_, c)) = ahead.peek() {
-                if c == ' ' || c == '\t' {
-                    ahead.next();
-                } else {
-                    break;
-                }
-            }
-            if let Some(&(_, ':')) = ahead.peek() {
-                ahead.next();
-                is_struct = ahead.peek().map(|&(_, c)| c) != Some(':');
-            }
-        }
+        // Named fields start with `identifier :` (and not `identifier ::`).
+        let is_struct = self.peek(0).is_some_and(|t| t.kind == TokenKind::Identifier)
+            && self.punct(1) == Some(':')
+            && match (self.peek(1).map(|t| t.bytes.end), self.peek(2)) {
+                (Some(colon_end), Some(next)) => !(next.is_punct(':') && next.bytes.start == colon_end),
+                _ => true,
+            };
         if is_struct {
             loop {
-                self.skip_trivia();
-                match self.peek() {
-                    Some(')') | None => {
-                        self.bump();
+                match self.peek(0).map(|t| t.kind.clone()) {
+                    None => break,
+                    Some(TokenKind::Punct(')')) => {
+                        self.take();
                         break;
                     }
-                    Some(',') => {
-                        self.bump();
-                    }
-                    Some(_) => {
-                        let field = self.identifier();
-                        if field.is_empty() {
-                            self.bump();
-                            continue;
+                    Some(TokenKind::Identifier) => {
+                        let field = self.take().map_or("", |t| t.text(self.text));
+                        let child = if path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
+                        if self.punct(0) == Some(':') {
+                            self.take();
                         }
-                        self.skip_trivia();
-                        if self.peek() == Some(':') {
-                            self.bump();
-                        }
-                        let child = if path.is_empty() { field } else { format!("{path}.{field}") };
                         self.value(child);
+                    }
+                    // Commas, and anything that is not a field name.
+                    Some(_) => {
+                        self.take();
                     }
                 }
             }
@@ -327,22 +197,21 @@ impl Scanner<'_> {
         self.depth += 1;
         let mut index = 0;
         loop {
-            self.skip_trivia();
-            match self.peek() {
+            match self.peek(0) {
                 None => break,
-                Some(c) if c == close => {
-                    self.bump();
+                Some(token) if token.is_punct(close) => {
+                    self.take();
                     break;
                 }
-                Some(',') => {
-                    self.bump();
+                Some(token) if token.is_punct(',') => {
+                    self.take();
                 }
                 Some(_) => {
-                    let before = self.here();
+                    let before = self.taken;
                     self.value(format!("{path}[{index}]"));
                     index += 1;
-                    if self.here() == before {
-                        self.bump(); // never loop on a character we cannot read
+                    if self.taken == before {
+                        self.take(); // never loop on a token we cannot read
                     }
                 }
             }
@@ -354,27 +223,25 @@ impl Scanner<'_> {
         self.depth += 1;
         let mut index = 0;
         loop {
-            self.skip_trivia();
-            match self.peek() {
+            match self.peek(0) {
                 None => break,
-                Some('}') => {
-                    self.bump();
+                Some(token) if token.is_punct('}') => {
+                    self.take();
                     break;
                 }
-                Some(',') => {
-                    self.bump();
+                Some(token) if token.is_punct(',') => {
+                    self.take();
                 }
                 Some(_) => {
-                    let before = self.here();
+                    let before = self.taken;
                     self.value(format!("{path}{{{index}}}"));
-                    self.skip_trivia();
-                    if self.peek() == Some(':') {
-                        self.bump();
+                    if self.punct(0) == Some(':') {
+                        self.take();
                     }
                     self.value(format!("{path}[{index}]"));
                     index += 1;
-                    if self.here() == before {
-                        self.bump();
+                    if self.taken == before {
+                        self.take();
                     }
                 }
             }

@@ -1,5 +1,5 @@
 //! Reading RON text that users write: size, encoding and syntax checks that
-//! every RON file we read (organisations now, layouts later) shares.
+//! every RON file we read (organisations and layouts) shares.
 
 use std::io::Read;
 use std::path::Path;
@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 
 use super::problems::Problem;
 use super::ron_spans::LineCol;
+use super::ron_tokens::{Lexer, Token, TokenKind};
 
 /// Larger files are refused before reading: our largest data file is well under
 /// 100 KiB, and a limit keeps memory bounded when someone points us at a huge file.
@@ -94,27 +95,14 @@ fn explain(error: &ron::Error) -> String {
 /// The first identifier of a RON document after comments and attributes: the
 /// top-level struct name (`Organisation`, `Layout`), which tells file kinds apart.
 pub fn first_identifier(text: &str) -> Option<&str> {
-    let mut rest = text;
-    loop {
-        rest = rest.trim_start();
-        if let Some(after) = rest.strip_prefix("//") {
-            rest = after.split_once('\n').map_or("", |(_, tail)| tail);
-        } else if let Some(after) = rest.strip_prefix("/*") {
-            rest = after.split_once("*/").map_or("", |(_, tail)| tail);
-        } else if rest.starts_with("#!") {
-            rest = rest.split_once(']').map_or("", |(_, tail)| tail);
-        } else {
-            break;
-        }
-    }
-    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(rest.len());
-    (end > 0).then(|| &rest[..end])
+    let first = Lexer::new(text).next()?;
+    (first.kind == TokenKind::Identifier).then(|| first.text(text))
 }
 
 /// A date literal that is not a real day.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BadDate {
-    /// Where its opening quote is.
+    /// Where the literal starts: its opening quote (the `r` of a raw string).
     pub at: LineCol,
     /// The bytes of the date inside the quotes.
     pub bytes: std::ops::Range<usize>,
@@ -124,52 +112,12 @@ pub struct BadDate {
 
 /// Finds every string literal shaped like a date (`"2024-02-30"`) that is not a real
 /// day. serde stops at the first bad date; this finds them all, with positions.
+/// Literals in comments are not dates, and neither are unterminated ones.
 pub fn impossible_dates(text: &str) -> Vec<BadDate> {
     let mut out = Vec::new();
-    let mut line = 1;
-    let mut col = 1;
-    let mut chars = text.char_indices().peekable();
-    let mut in_line_comment = false;
-    let advance = |c: char, line: &mut usize, col: &mut usize| {
-        if c == '\n' {
-            *line += 1;
-            *col = 1;
-        } else {
-            *col += 1;
-        }
-    };
-    while let Some((_, c)) = chars.next() {
-        let here = LineCol { line, col };
-        advance(c, &mut line, &mut col);
-        if c == '\n' {
-            in_line_comment = false;
-            continue;
-        }
-        if in_line_comment {
-            continue;
-        }
-        if c == '/' && chars.peek().map(|&(_, d)| d) == Some('/') {
-            in_line_comment = true;
-            continue;
-        }
-        if c != '"' {
-            continue;
-        }
-        let start = chars.peek().map_or(text.len(), |&(i, _)| i);
-        let mut end = start;
-        let mut escaped = false;
-        for (i, d) in chars.by_ref() {
-            advance(d, &mut line, &mut col);
-            if escaped {
-                escaped = false;
-            } else if d == '\\' {
-                escaped = true;
-            } else if d == '"' {
-                end = i;
-                break;
-            }
-        }
-        let literal = &text[start..end.max(start)];
+    for token in Lexer::new(text) {
+        let TokenKind::Str { contents, closed: true } = token.kind else { continue };
+        let literal = &text[contents.clone()];
         let b = literal.as_bytes();
         let shaped = b.len() == 10
             && b[4] == b'-'
@@ -177,8 +125,8 @@ pub fn impossible_dates(text: &str) -> Vec<BadDate> {
             && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
         if shaped && literal.parse::<jiff::civil::Date>().is_err() {
             out.push(BadDate {
-                at: here,
-                bytes: start..end,
+                at: token.at,
+                bytes: contents,
                 message: format!("{literal:?} is not a real day; expected a date YYYY-MM-DD"),
             });
         }
@@ -186,10 +134,18 @@ pub fn impossible_dates(text: &str) -> Vec<BadDate> {
     out
 }
 
+/// The real day [`parse_collecting`] parses in place of each impossible date so
+/// that parsing can go on. It is never shown: see [`PatchedDates`].
+pub const STAND_IN_DAY: &str = "1970-01-01";
+
 /// Parses RON into `T` collecting problems: every impossible date, then the first
 /// syntax error. When dates were the only trouble, the value is still parsed (with
-/// a stand-in day in their place, same length so positions hold) so that callers
+/// [`STAND_IN_DAY`] in their place, same length so positions hold) so that callers
 /// can go on to report the problems after parsing too.
+///
+/// When a value is returned, the problems returned with it are exactly the patched
+/// dates, each at its literal's position: what [`PatchedDates::new`] needs to drop
+/// the problems the stand-in day would invent.
 pub fn parse_collecting<T: DeserializeOwned>(file: &Path, text: &str) -> (Option<T>, Vec<Problem>) {
     let bad_dates = impossible_dates(text);
     let mut problems: Vec<Problem> = bad_dates.iter().map(|d| Problem::new(file, d.at, d.message.clone())).collect();
@@ -199,7 +155,7 @@ pub fn parse_collecting<T: DeserializeOwned>(file: &Path, text: &str) -> (Option
     } else {
         let mut copy = text.to_owned();
         for date in &bad_dates {
-            copy.replace_range(date.bytes.clone(), "1970-01-01");
+            copy.replace_range(date.bytes.clone(), STAND_IN_DAY);
         }
         patched = copy;
         &patched
@@ -210,6 +166,52 @@ pub fn parse_collecting<T: DeserializeOwned>(file: &Path, text: &str) -> (Option
             problems.push(syntax);
             (None, problems)
         }
+    }
+}
+
+/// Where [`parse_collecting`] put the stand-in day, so that callers can drop the
+/// problems it invents: a period with a real start and an impossible end would
+/// otherwise also "end (1970-01-01) before it starts". The impossible date itself
+/// is already reported; what follows from the stand-in is not the user's problem.
+#[derive(Clone, Debug, Default)]
+pub struct PatchedDates {
+    /// Where each patched value starts, as [`super::ron_spans::SpanIndex::locate`]
+    /// reports it: the literal, or the `Some(` around it.
+    starts: Vec<LineCol>,
+}
+
+impl PatchedDates {
+    /// From the text and the problems [`parse_collecting`] returned along with a
+    /// parsed value (each one a patched date, at its literal).
+    pub fn new(text: &str, patched: &[Problem]) -> Self {
+        if patched.is_empty() {
+            return Self::default();
+        }
+        let literals: Vec<LineCol> = patched.iter().map(|p| p.at).collect();
+        let tokens: Vec<Token> = Lexer::new(text).collect();
+        let mut starts = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if !(matches!(token.kind, TokenKind::Str { .. }) && literals.contains(&token.at)) {
+                continue;
+            }
+            starts.push(token.at);
+            // `Some("2024-02-30")` is located at `Some`.
+            let mut i = i;
+            while i >= 2 && tokens[i - 1].is_punct('(') && tokens[i - 2].text(text) == "Some" {
+                i -= 2;
+                starts.push(tokens[i].at);
+            }
+        }
+        Self { starts }
+    }
+
+    /// Whether a problem found after parsing comes from the stand-in day rather than
+    /// from the file: it is located at a patched date, or its message shows the
+    /// stand-in (a check comparing a patched date with another field). A real
+    /// 1970-01-01 elsewhere in the file may hide a problem until the impossible
+    /// dates are fixed; that is better than inventing one.
+    pub fn invented(&self, problem: &Problem) -> bool {
+        !self.starts.is_empty() && (self.starts.contains(&problem.at) || problem.message.contains(STAND_IN_DAY))
     }
 }
 
@@ -225,6 +227,45 @@ mod tests {
         assert_eq!(found[0].at, LineCol { line: 2, col: 10 });
         assert_eq!(found[1].at, LineCol { line: 3, col: 8 });
         assert_eq!(&text[found[0].bytes.clone()], "2024-02-30");
+    }
+
+    #[test]
+    fn dates_in_block_comments_are_not_dates_but_raw_strings_are() {
+        let text = "A(\n  /* old: \"2024-02-30\", /* nested */ \"2024-02-31\" */\n  a: r#\"2023-02-29\"#, b: '\"', c: \"2023-02-30\")";
+        let found = impossible_dates(text);
+        let literals: Vec<&str> = found.iter().map(|d| &text[d.bytes.clone()]).collect();
+        assert_eq!(literals, ["2023-02-29", "2023-02-30"], "{found:?}");
+        assert_eq!(found[0].at, LineCol { line: 3, col: 6 });
+        assert_eq!(found[1].at, LineCol { line: 3, col: 34 });
+    }
+
+    #[test]
+    fn the_first_identifier_comes_after_comments_and_attributes() {
+        assert_eq!(
+            first_identifier("#![enable(implicit_some)]\n/* a /* b */ */ // c\nLayout(version: 1)"),
+            Some("Layout")
+        );
+        assert_eq!(first_identifier("  Organisation("), Some("Organisation"));
+        assert_eq!(first_identifier("(a: 1)"), None);
+        assert_eq!(first_identifier("/* Layout"), None);
+        assert_eq!(first_identifier(""), None);
+    }
+
+    #[test]
+    fn with_a_value_the_problems_are_the_patched_dates_where_spans_locate_them() {
+        let text = "(a: \"2024-02-30\", b: Some(\"2023-02-29\"), c: \"2024-01-01\")";
+        let (value, problems) = parse_collecting::<ron::Value>(Path::new("x.ron"), text);
+        assert!(value.is_some());
+        let spans = super::super::ron_spans::SpanIndex::new(text);
+        let at: Vec<LineCol> = problems.iter().map(|p| p.at).collect();
+        assert_eq!(at, [spans.locate("a"), LineCol { line: 1, col: 27 }]);
+        let patched = PatchedDates::new(text, &problems);
+        let problem = |at: LineCol, message: &str| Problem::new(Path::new("x.ron"), at, message);
+        assert!(patched.invented(&problem(spans.locate("a"), "anything")));
+        assert!(patched.invented(&problem(spans.locate("b"), "anything")), "`Some(...)` is located at `Some`");
+        assert!(patched.invented(&problem(spans.locate("c"), "before 1970-01-01")));
+        assert!(!patched.invented(&problem(spans.locate("c"), "a real problem")));
+        assert!(!PatchedDates::new(text, &[]).invented(&problem(spans.locate("c"), "1970-01-01")));
     }
 
     #[test]
