@@ -451,12 +451,12 @@ fn export(data_dir: &DataDir, request: ExportRequest, out: &mut String) -> Resul
         return Err(usage(format!("{}: expected a file name ending in .png or .svg", request.file.display())));
     };
     crate::export::check_size(request.width, request.height).map_err(|e| usage(e.to_string()))?;
-    let data = crate::io::MapData::load(data_dir).map_err(|e| usage(e.to_string()))?;
+    let data = crate::workspace::MapData::load(data_dir).map_err(|e| usage(e.to_string()))?;
     let mut layout = match &request.layout {
         Some(path) => {
             crate::io::layouts::load_layout(path, &data.atlas, &data.iso).map_err(|p| Failure::problems(&p))?
         }
-        None => crate::app::default_layout(&data.atlas, today()),
+        None => crate::workspace::default_layout(&data.atlas, today()),
     };
     if let Some(date) = request.date {
         layout.date = date;
@@ -480,7 +480,7 @@ fn export(data_dir: &DataDir, request: ExportRequest, out: &mut String) -> Resul
         scene: &scene,
         text: &text,
         view: &layout.view,
-        font: &data.font,
+        fonts: &crate::export::Fonts::new(std::sync::Arc::clone(&data.font)),
         width: request.width,
         height: request.height,
     };

@@ -28,6 +28,7 @@ pub mod geometry;
 pub mod io;
 pub mod model;
 pub mod scene;
+pub mod workspace;
 
 use std::sync::OnceLock;
 use std::time::Instant;

@@ -4,7 +4,8 @@ use std::process::ExitCode;
 
 use alliance_map::app;
 use alliance_map::cli::{self, Cli};
-use alliance_map::io::{DataDir, MapData};
+use alliance_map::io::DataDir;
+use alliance_map::workspace::MapData;
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -36,7 +37,7 @@ fn open_window(data_dir: &DataDir, layout_file: Option<std::path::PathBuf>, repo
             return ExitCode::FAILURE;
         }
     };
-    let layout = app::default_layout(&data.atlas, cli::today());
+    let layout = alliance_map::workspace::default_layout(&data.atlas, alliance_map::workspace::Clock::System.today());
     match app::run(data, layout, layout_file, report_startup) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -2,8 +2,9 @@
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
 use alliance_map::app::{AllianceMapApp, default_layout};
-use alliance_map::io::{DataDir, MapData};
+use alliance_map::io::DataDir;
 use alliance_map::model::{Date, Layout};
+use alliance_map::workspace::MapData;
 
 /// The data shipped in the repository.
 pub fn shipped_data() -> MapData {

@@ -154,7 +154,9 @@ fn golden_images_of_the_example_layouts_still_match() {
     ] {
         let (scene, layout, font) = golden_scene(layout);
         let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
-        let picture = Picture { scene: &scene, text: &text, view: &layout.view, font: &font, width: 640, height: 360 };
+        let fonts = alliance_map::export::Fonts::new(font);
+        let picture =
+            Picture { scene: &scene, text: &text, view: &layout.view, fonts: &fonts, width: 640, height: 360 };
         let png = picture.render(Format::Png).unwrap();
         assert_matches_golden(name, &png);
     }

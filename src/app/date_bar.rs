@@ -22,7 +22,7 @@ impl DateBar {
     /// A date bar from 1949 (NATO's founding year) to today, or the last change in the
     /// data if that is later.
     pub fn new(atlas: &Atlas, date: Date) -> Self {
-        let today = crate::cli::today();
+        let today = crate::workspace::Clock::System.today();
         let change_days = atlas.change_days();
         let last = change_days.last().copied().map_or(today, |d| d.max(today));
         Self { change_days, text: date.to_string(), error: None, first: Date::constant(1949, 1, 1), last }
@@ -88,7 +88,7 @@ impl DateBar {
                 }
             }
             if ui.button("Today").clicked() {
-                commands.push(Command::SetDate(crate::cli::today()));
+                commands.push(Command::SetDate(crate::workspace::Clock::System.today()));
             }
             if let Some(error) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, error);

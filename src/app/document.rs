@@ -98,7 +98,7 @@ impl AllianceMapApp {
     pub(super) fn perform(&mut self, action: FileAction) {
         match action {
             FileAction::New => {
-                let layout = super::default_layout(&self.data.atlas, crate::cli::today());
+                let layout = super::default_layout(&self.data.atlas, crate::workspace::Clock::System.today());
                 self.replace_layout(layout, None);
             }
             FileAction::Open(Some(path)) => self.open_path(&path),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
-use crate::export::{BriefingText, Format, Picture};
+use crate::export::{BriefingText, Fonts, Format, Picture};
 use crate::model::View;
 use crate::scene::Scene;
 
@@ -116,11 +116,11 @@ fn render_image(
     scene: &Scene,
     text: &BriefingText,
     view: &View,
-    font: &[u8],
+    fonts: &Fonts,
     size: (u32, u32),
     scale: f32,
 ) -> Result<egui::ColorImage, String> {
-    let picture = Picture { scene, text, view, font, width: size.0, height: size.1 };
+    let picture = Picture { scene, text, view, fonts, width: size.0, height: size.1 };
     let ([w, h], rgba) = picture.rgba(scale).map_err(|e| e.to_string())?;
     Ok(egui::ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &rgba))
 }
@@ -145,12 +145,12 @@ impl ExportDialog {
     }
 
     /// Starts writing the picture to `path` in the background.
-    pub fn start_export(&mut self, path: PathBuf, scene: Arc<Scene>, view: View, font: Arc<Vec<u8>>) {
+    pub fn start_export(&mut self, path: PathBuf, scene: Arc<Scene>, view: View, fonts: Fonts) {
         let (tx, rx) = channel();
         let (text, format, size) = (self.text(), self.format, (self.width, self.height));
         std::thread::spawn(move || {
             let picture =
-                Picture { scene: &scene, text: &text, view: &view, font: &font, width: size.0, height: size.1 };
+                Picture { scene: &scene, text: &text, view: &view, fonts: &fonts, width: size.0, height: size.1 };
             let result = picture.write(&path, format);
             let _ = tx.send(match result {
                 Ok(()) => JobResult::Written(path),
@@ -162,12 +162,12 @@ impl ExportDialog {
     }
 
     /// Starts rendering the picture for the clipboard in the background.
-    pub fn start_clipboard(&mut self, scene: Arc<Scene>, view: View, font: Arc<Vec<u8>>, title: &str, subtitle: &str) {
+    pub fn start_clipboard(&mut self, scene: Arc<Scene>, view: View, fonts: Fonts, title: &str, subtitle: &str) {
         let (tx, rx) = channel();
         let text = BriefingText { title: title.to_owned(), subtitle: subtitle.to_owned() };
         let size = (self.width, self.height);
         std::thread::spawn(move || {
-            let _ = tx.send(match render_image(&scene, &text, &view, &font, size, 1.0) {
+            let _ = tx.send(match render_image(&scene, &text, &view, &fonts, size, 1.0) {
                 Ok(image) => JobResult::Clipboard(image),
                 Err(e) => JobResult::Failed(e),
             });
@@ -202,7 +202,7 @@ impl ExportDialog {
     }
 
     /// Draws the window. Returns true when the user pressed Export.
-    pub fn ui(&mut self, ctx: &egui::Context, scene: &Arc<Scene>, view: View, font: &Arc<Vec<u8>>) -> bool {
+    pub fn ui(&mut self, ctx: &egui::Context, scene: &Arc<Scene>, view: View, fonts: &Fonts) -> bool {
         self.poll(ctx);
         if !self.open {
             return false;
@@ -251,7 +251,7 @@ impl ExportDialog {
                 ui.colored_label(ui.visuals().error_fg_color, e.to_string());
             }
             ui.separator();
-            self.preview(ui, scene, view, font);
+            self.preview(ui, scene, view, fonts);
             ui.separator();
             ui.horizontal(|ui| {
                 let ready = !self.busy() && crate::export::check_size(self.width, self.height).is_ok();
@@ -271,7 +271,7 @@ impl ExportDialog {
     }
 
     /// The live preview: re-rendered in the background whenever what it shows changes.
-    fn preview(&mut self, ui: &mut egui::Ui, scene: &Arc<Scene>, view: View, font: &Arc<Vec<u8>>) {
+    fn preview(&mut self, ui: &mut egui::Ui, scene: &Arc<Scene>, view: View, fonts: &Fonts) {
         let key = PreviewKey {
             scene: scene.generation,
             width: self.width,
@@ -297,11 +297,10 @@ impl ExportDialog {
             && crate::export::check_size(self.width, self.height).is_ok()
         {
             let (tx, rx) = channel();
-            let (scene, font, text, size) =
-                (Arc::clone(scene), Arc::clone(font), self.text(), (self.width, self.height));
+            let (scene, fonts, text, size) = (Arc::clone(scene), fonts.clone(), self.text(), (self.width, self.height));
             let scale = PREVIEW_WIDTH * ui.ctx().pixels_per_point() / size.0 as f32;
             std::thread::spawn(move || {
-                let _ = tx.send(render_image(&scene, &text, &view, &font, size, scale).ok());
+                let _ = tx.send(render_image(&scene, &text, &view, &fonts, size, scale).ok());
             });
             self.preview_job = Some(rx);
             self.preview_key = Some(key);

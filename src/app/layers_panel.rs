@@ -136,7 +136,7 @@ impl LayersPanel {
                 }
             });
         });
-        ui.weak(layer.counts_text());
+        ui.weak(&layer.caption);
         let Some(org) = scene.atlas.find(&layer.org) else {
             return;
         };

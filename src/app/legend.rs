@@ -54,7 +54,7 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<usize>) {
             for layer in scene.legend.layers.iter().filter(|l| l.visible) {
                 ui.horizontal(|ui| {
                     swatch(ui, layer.colour, layer.angle_deg, true);
-                    ui.label(format!("{}: {}", layer.org, layer.counts_text()));
+                    ui.label(format!("{}: {}", layer.org, layer.caption));
                 });
             }
             ui.horizontal_wrapped(|ui| {
@@ -114,7 +114,7 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<usize>) {
                 Stroke::new(1.0, ui.visuals().strong_text_color()),
                 egui::StrokeKind::Outside,
             );
-            *emphasised = scene.combination_countries(combination);
+            *emphasised = combination.countries.iter().filter_map(|&code| scene.geometry.index_of(code)).collect();
         }
     }
 }

@@ -23,14 +23,11 @@ use std::sync::Arc;
 pub use map_painter::{Arc as CommitmentArc, Overlay};
 pub use map_view::{MapCamera, MapView, ScreenFromPlane};
 
-use crate::analysis::{Atlas, CommitmentSide, commitments_of};
+use crate::analysis::{CommitmentSide, commitments_of};
 use crate::geometry::MapGeometry;
-use crate::io::MapData;
-use crate::model::{
-    CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout, OverlapMode, PaletteChoice, PledgeKind, Status,
-    WhatIf,
-};
+use crate::model::{CountryCode, Date, DisputedRule, Layout, OverlapMode, PaletteChoice, PledgeKind, Status, WhatIf};
 use crate::scene::{Scene, SceneInputs};
+use crate::workspace::MapData;
 use history::History;
 
 pub use document::{FileAction, PathEntry, PathPurpose, PromptAnswer};
@@ -106,6 +103,8 @@ pub enum Command {
 /// the widgets' state.
 pub struct AllianceMapApp {
     data: MapData,
+    /// The export font, parsed once for every export, preview and copy.
+    fonts: crate::export::Fonts,
     layout: Layout,
     history: History,
     geometries: BTreeMap<DisputedRule, Arc<MapGeometry>>,
@@ -158,16 +157,7 @@ pub struct StartupProbe {
     frames: u32,
 }
 
-/// The default layout: the four primary organisations shown, extras listed but
-/// hidden, as of `date`.
-pub fn default_layout(atlas: &Atlas, date: Date) -> Layout {
-    let layers = atlas
-        .organisations
-        .iter()
-        .map(|org| LayerSettings::new(org.short_name.clone(), org.layer == LayerRank::Primary))
-        .collect();
-    Layout::with_layers(date, layers)
-}
+pub use crate::workspace::default_layout;
 
 impl AllianceMapApp {
     /// Builds the app around loaded data and a layout.
@@ -179,6 +169,7 @@ impl AllianceMapApp {
         Self {
             date_bar: date_bar::DateBar::new(&data.atlas, layout.date),
             layers_panel: layers_panel::LayersPanel::default(),
+            fonts: crate::export::Fonts::new(Arc::clone(&data.font)),
             data,
             layout,
             history: History::default(),
@@ -358,7 +349,7 @@ impl AllianceMapApp {
             }
         }
         self.document_windows(ui.ctx());
-        if self.export.ui(ui.ctx(), &self.scene, self.layout.view, &self.data.font) {
+        if self.export.ui(ui.ctx(), &self.scene, self.layout.view, &self.fonts) {
             self.pending.push(Command::ExportTo(PathBuf::new()));
         }
         self.export.poll(ui.ctx());
@@ -620,7 +611,7 @@ impl AllianceMapApp {
         } else {
             file_dialogs::with_extension(path, extension)
         };
-        self.export.start_export(path, Arc::clone(&self.scene), self.layout.view, Arc::clone(&self.data.font));
+        self.export.start_export(path, Arc::clone(&self.scene), self.layout.view, self.fonts.clone());
     }
 
     /// Asks eframe for a screenshot and saves it when it arrives.
@@ -859,7 +850,7 @@ impl AllianceMapApp {
                 self.export.start_clipboard(
                     Arc::clone(&self.scene),
                     self.layout.view,
-                    Arc::clone(&self.data.font),
+                    self.fonts.clone(),
                     &title,
                     &subtitle,
                 );

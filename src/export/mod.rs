@@ -9,7 +9,7 @@ mod text;
 
 use std::path::Path;
 
-pub use png::{svg_to_png, svg_to_rgba};
+pub use png::{Fonts, svg_to_png, svg_to_rgba};
 pub use svg::{BriefingText, scene_to_svg};
 pub use text::TextMeasure;
 
@@ -91,8 +91,8 @@ pub struct Picture<'a> {
     pub text: &'a BriefingText,
     /// Where the map looks.
     pub view: &'a crate::model::View,
-    /// The shipped font (TrueType bytes).
-    pub font: &'a [u8],
+    /// The shipped font.
+    pub fonts: &'a Fonts,
     /// Width in pixels.
     pub width: u32,
     /// Height in pixels.
@@ -103,7 +103,14 @@ impl Picture<'_> {
     /// The picture as SVG text; the size is checked first.
     pub fn svg(&self) -> Result<String, ExportError> {
         check_size(self.width, self.height)?;
-        Ok(scene_to_svg(self.scene, self.text, self.view, &TextMeasure::new(self.font), self.width, self.height))
+        Ok(scene_to_svg(
+            self.scene,
+            self.text,
+            self.view,
+            &TextMeasure::new(self.fonts.bytes()),
+            self.width,
+            self.height,
+        ))
     }
 
     /// The picture's file bytes in `format`.
@@ -111,7 +118,7 @@ impl Picture<'_> {
         let svg = self.svg()?;
         match format {
             Format::Svg => Ok(svg.into_bytes()),
-            Format::Png => svg_to_png(&svg, self.font, self.width, self.height),
+            Format::Png => svg_to_png(&svg, self.fonts, self.width, self.height),
         }
     }
 
@@ -120,7 +127,7 @@ impl Picture<'_> {
     pub fn rgba(&self, scale: f32) -> Result<([u32; 2], Vec<u8>), ExportError> {
         let svg = self.svg()?;
         let size = [self.width, self.height].map(|side| ((side as f32 * scale).round() as u32).max(1));
-        Ok((size, svg_to_rgba(&svg, self.font, size[0], size[1])?))
+        Ok((size, svg_to_rgba(&svg, self.fonts, size[0], size[1])?))
     }
 
     /// Renders and writes atomically: a failure leaves an existing file untouched.

@@ -1,22 +1,55 @@
 //! SVG to PNG through resvg, with the shipped font as the only font.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::ExportError;
+
+/// The shipped font for exports: its bytes, and resvg's font database built from
+/// them on first use and then shared, so a live preview does not parse the font
+/// again for every picture. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Fonts {
+    bytes: Arc<Vec<u8>>,
+    database: Arc<OnceLock<Arc<resvg::usvg::fontdb::Database>>>,
+}
+
+impl Fonts {
+    /// Fonts from the shipped font's TrueType bytes.
+    pub fn new(bytes: Arc<Vec<u8>>) -> Self {
+        Self { bytes, database: Arc::default() }
+    }
+
+    /// The TrueType bytes (for measuring text).
+    pub fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// resvg's font database holding only our font, as every generic family: resvg
+    /// drops text silently when no font matches.
+    fn database(&self) -> Arc<resvg::usvg::fontdb::Database> {
+        Arc::clone(self.database.get_or_init(|| {
+            let mut fontdb = resvg::usvg::fontdb::Database::new();
+            fontdb.load_font_data(self.bytes.to_vec());
+            fontdb.set_sans_serif_family(FONT_FAMILY);
+            fontdb.set_serif_family(FONT_FAMILY);
+            Arc::new(fontdb)
+        }))
+    }
+}
 
 /// The family name of the shipped font.
 pub const FONT_FAMILY: &str = "DejaVu Sans";
 
 /// Renders SVG text to PNG bytes at `width` x `height` pixels.
-pub fn svg_to_png(svg: &str, font: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
-    let pixmap = svg_to_pixmap(svg, font, width, height)?;
+pub fn svg_to_png(svg: &str, fonts: &Fonts, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    let pixmap = svg_to_pixmap(svg, fonts, width, height)?;
     encode_png(&pixmap)
 }
 
 /// Renders SVG text to straight-alpha RGBA pixels at `width` x `height`, scaling
 /// the drawing to fit: a preview is the export itself, only smaller.
-pub fn svg_to_rgba(svg: &str, font: &[u8], width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
-    Ok(straight_rgba(&svg_to_pixmap(svg, font, width, height)?))
+pub fn svg_to_rgba(svg: &str, fonts: &Fonts, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+    Ok(straight_rgba(&svg_to_pixmap(svg, fonts, width, height)?))
 }
 
 fn straight_rgba(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
@@ -28,15 +61,10 @@ fn straight_rgba(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
     rgba
 }
 
-fn svg_to_pixmap(svg: &str, font: &[u8], width: u32, height: u32) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
+fn svg_to_pixmap(svg: &str, fonts: &Fonts, width: u32, height: u32) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
     super::check_size(width, height)?;
-    let mut fontdb = resvg::usvg::fontdb::Database::new();
-    fontdb.load_font_data(font.to_vec());
-    // resvg drops text silently when no font matches: make ours every generic family.
-    fontdb.set_sans_serif_family(FONT_FAMILY);
-    fontdb.set_serif_family(FONT_FAMILY);
     let options =
-        resvg::usvg::Options { font_family: FONT_FAMILY.to_owned(), fontdb: Arc::new(fontdb), ..Default::default() };
+        resvg::usvg::Options { font_family: FONT_FAMILY.to_owned(), fontdb: fonts.database(), ..Default::default() };
     let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| ExportError::Render(format!("cannot allocate {width}x{height} pixels")))?;

@@ -15,13 +15,12 @@
 //! +--------------------------------------------------+
 //! ```
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::png::FONT_FAMILY;
 use super::text::TextMeasure;
-use crate::model::{OverlapMode, View};
-use crate::scene::{Framing, HATCH_PERIOD_PX, HatchWeight, Rgba8, Scene, place_labels};
+use crate::model::View;
+use crate::scene::{Framing, HATCH_PERIOD_PX, HatchWeight, LegendKey, Rgba8, Scene, place_labels};
 
 /// The words on a briefing picture that do not come from the scene.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,16 +97,16 @@ pub fn scene_to_svg(
         wr.out,
         r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{FONT_FAMILY}">"#
     );
-    let _ = writeln!(wr.out, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
+    let _ = writeln!(wr.out, r#"<rect width="{w}" height="{h}" fill="{}"/>"#, palette.paper.hex());
 
     // Header.
     let title_size = 34.0 * u;
     let subtitle_size = 19.0 * u;
     let mut y = margin + title_size;
-    wr.text(margin, y, title_size, "#1a1a1a", "start", &text.title);
+    wr.text(margin, y, title_size, &palette.ink.hex(), "start", &text.title);
     if !text.subtitle.trim().is_empty() {
         y += subtitle_size * 1.45;
-        wr.text(margin, y, subtitle_size, "#4a4a4a", "start", &text.subtitle);
+        wr.text(margin, y, subtitle_size, &palette.ink_muted.hex(), "start", &text.subtitle);
     }
     let map_top = y + 14.0 * u;
 
@@ -132,57 +131,15 @@ pub fn scene_to_svg(
     let mut fy = map_bottom + 6.0 * u;
     for line in &footer {
         fy += footer_size * 1.35;
-        wr.text(margin, fy, footer_size, "#333333", "start", line);
+        wr.text(margin, fy, footer_size, &palette.ink_footer.hex(), "start", line);
     }
-    let _ = palette;
     wr.out.push_str("</svg>\n");
     wr.out
 }
 
-/// The footer: date and rule, hypothetical note, sources, attribution.
+/// The scene's footer lines, wrapped to the picture's width.
 fn footer_lines(scene: &Scene, measure: &TextMeasure<'_>, size: f32, width: f32) -> Vec<String> {
-    let mut lines = vec![format!("As of {} · {}", scene.inputs.date, scene.inputs.rule.footer_text())];
-    if !scene.legend.hypothetical.is_empty() {
-        lines
-            .push(format!("Includes hypothetical changes (dashed outlines): {}", scene.legend.hypothetical.join("; ")));
-    }
-    lines.push(sources_line(scene));
-    lines.push(format!(
-        "Country shapes: made with Natural Earth ({}). Map: alliance-map {}, Lambert azimuthal equal-area projection.",
-        scene.geometry.source,
-        env!("CARGO_PKG_VERSION")
-    ));
-    lines.into_iter().flat_map(|line| measure.wrap(&line, size, width)).collect()
-}
-
-/// "Sources: nato.int, sectsco.org, …": the web sites cited by the statuses shown.
-fn sources_line(scene: &Scene) -> String {
-    let mut hosts: BTreeMap<String, usize> = BTreeMap::new();
-    for layer in scene.legend.layers.iter().filter(|l| l.visible) {
-        let Some(org) = scene.atlas.find(&layer.org) else { continue };
-        for record in &org.countries {
-            let Some(period) = record.periods.iter().find(|p| p.contains(scene.inputs.date)) else { continue };
-            if let Some(host) = period.source.url.as_deref().and_then(host_of) {
-                *hosts.entry(host).or_insert(0) += 1;
-            }
-        }
-    }
-    let mut ranked: Vec<(String, usize)> = hosts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    const SHOWN: usize = 6;
-    let names: Vec<&str> = ranked.iter().take(SHOWN).map(|(h, _)| h.as_str()).collect();
-    let more = ranked.len().saturating_sub(SHOWN);
-    let more = if more > 0 { format!(" and {more} more") } else { String::new() };
-    format!(
-        "Sources: {}{more}; every status is cited in the alliance-map data files (maps/*.ron).",
-        if names.is_empty() { "none shown".to_owned() } else { names.join(", ") }
-    )
-}
-
-fn host_of(url: &str) -> Option<String> {
-    let rest = url.split_once("://")?.1;
-    let host = rest.split(['/', '?', '#']).next()?;
-    Some(host.trim_start_matches("www.").to_owned())
+    scene.footer.iter().flat_map(|line| measure.wrap(line, size, width)).collect()
 }
 
 fn pattern_id(colour: Rgba8, angle_deg: f32, weight: HatchWeight) -> String {
@@ -255,15 +212,16 @@ fn write_map(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32
         let _ = writeln!(wr.out, r##"<use xlink:href="#c{i}"/>"##);
     }
     wr.out.push_str("</g>\n");
+    let dash = palette.dash;
     for dashed in scene.dashed.iter().filter(|d| shown.contains(&d.country)) {
         let _ = writeln!(
             wr.out,
             r##"<use xlink:href="#c{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"##,
             dashed.country,
             dashed.colour.hex(),
-            1.8 * u.max(0.75),
-            5.0 * u.max(0.75),
-            4.0 * u.max(0.75)
+            dash.width_px * u.max(0.75),
+            dash.on_px * u.max(0.75),
+            dash.off_px * u.max(0.75)
         );
     }
     // Labels with a halo, placed so they do not collide.
@@ -290,11 +248,12 @@ fn write_map(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32
     wr.out.push_str("</g>\n</g>\n");
     let _ = writeln!(
         wr.out,
-        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="#9a9a9a" stroke-width="{:.2}"/>"##,
+        r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}"/>"#,
         map_min[0],
         map_min[1],
         map_max[0] - map_min[0],
         map_max[1] - map_min[1],
+        palette.map_frame.hex(),
         u.max(0.5)
     );
 }
@@ -363,6 +322,7 @@ fn write_hatches(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, shown: &[
     }
 }
 
+/// Lays out the scene's legend in a column; every word comes from `scene.legend`.
 fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f32, bottom: f32) {
     let u = wr.u;
     let [x, mut y] = top_left;
@@ -372,14 +332,17 @@ fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f
     let swatch = [30.0 * u, 18.0 * u];
     let text_x = x + swatch[0] + 8.0 * u;
     let text_width = width - swatch[0] - 8.0 * u;
-    let high_contrast = scene.palette.is_high_contrast();
+    let palette = &scene.palette;
+    let high_contrast = palette.is_high_contrast();
+    let (ink, muted, outline) = (palette.ink.hex(), palette.ink_muted.hex(), palette.swatch_outline.hex());
+    let legend = &scene.legend;
 
     y += heading;
-    wr.text(x, y, heading, "#1a1a1a", "start", "Legend");
+    wr.text(x, y, heading, &ink, "start", &legend.heading);
     y += 8.0 * u;
-    match scene.inputs.mode {
-        OverlapMode::Patterns => {
-            for layer in scene.legend.layers.iter().filter(|l| l.visible) {
+    match &legend.key {
+        LegendKey::Patterns { note } => {
+            for layer in legend.layers.iter().filter(|l| l.visible) {
                 if y > bottom - 3.0 * body {
                     break;
                 }
@@ -393,99 +356,65 @@ fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f
                     layer.colour.hex(),
                     p = HATCH_PERIOD_PX * u.max(1.0)
                 );
-                let tint = scene.palette.land.mix(layer.colour, 0.28);
                 let _ = writeln!(
                     wr.out,
-                    r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}"/><rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="url(#legend-{id})" stroke="#555555" stroke-width="{:.2}"/>"##,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}"/><rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="url(#legend-{id})" stroke="{outline}" stroke-width="{:.2}"/>"#,
                     swatch[0],
                     swatch[1],
-                    tint.hex(),
+                    palette.swatch_tint(layer.colour).hex(),
                     swatch[0],
                     swatch[1],
                     0.8 * u
                 );
-                wr.text(text_x, y + body, body, "#1a1a1a", "start", &format!("{}: {}", layer.org, layer.name));
-                y = wr.paragraph(text_x, y + body + 2.0 * u, small, "#4a4a4a", text_width, &layer.counts_text());
+                wr.text(text_x, y + body, body, &ink, "start", &layer.title);
+                y = wr.paragraph(text_x, y + body + 2.0 * u, small, &muted, text_width, &layer.caption);
             }
             y += 4.0 * u;
-            y = wr.paragraph(
-                x,
-                y,
-                small,
-                "#4a4a4a",
-                width,
-                "Bold hatch: member. Fine hatch: observer, partner or applicant. Dashed outline in the layer's colour: participation suspended.",
-            );
+            y = wr.paragraph(x, y, small, &muted, width, note);
         }
-        OverlapMode::Count => {
-            for n in 1..=4usize {
+        LegendKey::Count { swatches, note } => {
+            for key in swatches {
                 y += 6.0 * u;
                 let _ = writeln!(
                     wr.out,
-                    r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}" stroke="#555555" stroke-width="{:.2}"/>"##,
+                    r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="{}" stroke="{outline}" stroke-width="{:.2}"/>"#,
                     swatch[0],
                     swatch[1],
-                    scene.palette.count_colour(n).hex(),
+                    key.colour.hex(),
                     0.8 * u
                 );
-                let label = if n == 4 {
-                    "4 or more organisations".to_owned()
-                } else {
-                    format!("{n} organisation{}", if n == 1 { "" } else { "s" })
-                };
-                wr.text(text_x, y + body, body, "#1a1a1a", "start", &label);
+                wr.text(text_x, y + body, body, &ink, "start", &key.label);
                 y += swatch[1];
             }
-            let shown: Vec<&str> = scene.legend.layers.iter().filter(|l| l.visible).map(|l| l.org.as_str()).collect();
-            y = wr.paragraph(
-                x,
-                y + 4.0 * u,
-                small,
-                "#4a4a4a",
-                width,
-                &format!("Counting memberships in: {}.", shown.join(", ")),
-            );
+            y = wr.paragraph(x, y + 4.0 * u, small, &muted, width, note);
         }
     }
-    if !scene.legend.hypothetical.is_empty() {
+    if !legend.hypothetical.is_empty() {
         y += 10.0 * u;
         let _ = writeln!(
             wr.out,
-            r##"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"##,
+            r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-dasharray="{:.1} {:.1}"/>"#,
             swatch[0],
             swatch[1],
-            scene.palette.hypothetical.hex(),
-            1.8 * u,
-            5.0 * u,
-            4.0 * u
+            palette.hypothetical.hex(),
+            palette.dash.width_px * u,
+            palette.dash.on_px * u,
+            palette.dash.off_px * u
         );
-        wr.text(text_x, y + body, body, "#1a1a1a", "start", "Hypothetical (not sourced fact):");
+        wr.text(text_x, y + body, body, &ink, "start", &legend.hypothetical_heading);
         y += swatch[1];
-        for item in &scene.legend.hypothetical {
-            y = wr.paragraph(text_x, y, small, "#4a4a4a", text_width, &format!("hypothetical: {item}"));
+        for line in &legend.hypothetical {
+            y = wr.paragraph(text_x, y, small, &muted, text_width, line);
         }
     }
-    let overlaps: Vec<_> = scene.legend.combinations.iter().filter(|c| c.orgs.len() >= 2).collect();
-    if !overlaps.is_empty() && y < bottom - 3.0 * body {
+    if legend.overlaps().next().is_some() && y < bottom - 3.0 * body {
         y += 14.0 * u + body;
-        wr.text(x, y, body, "#1a1a1a", "start", "Overlapping memberships");
-        for combination in overlaps {
+        wr.text(x, y, body, &ink, "start", &legend.overlaps_heading);
+        for combination in legend.overlaps() {
             if y > bottom - 2.0 * small {
                 break;
             }
-            let names: Vec<&str> = combination
-                .countries
-                .iter()
-                .filter_map(|&c| scene.geometry.index_of(c).map(|i| scene.geometry.countries[i].name.as_str()))
-                .collect();
-            y = wr.paragraph(
-                x,
-                y + 2.0 * u,
-                small,
-                "#333333",
-                width,
-                &format!("{} ({}): {}", combination.label(), combination.countries.len(), names.join(", ")),
-            );
+            y = wr.paragraph(x, y + 2.0 * u, small, &palette.ink_footer.hex(), width, &combination.text());
         }
     }
 }

@@ -5,6 +5,12 @@
 use crate::geometry::{LonLat, MapGeometry, PlanePoint, PlaneRect};
 use crate::model::View;
 
+/// The plane point at the centre of a view: the one conversion from a layout's
+/// view to the plane, for the window and the exporters alike.
+pub fn view_centre_km(geometry: &MapGeometry, view: &View) -> PlanePoint {
+    geometry.projector.plane_from_lonlat(LonLat { lon_deg: view.centre_lon, lat_deg: view.centre_lat })
+}
+
 /// The mapping from plane kilometres to picture pixels (y down).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Framing {
@@ -38,9 +44,7 @@ impl Framing {
 
     /// Frames a layout's view in a picture rectangle.
     pub fn for_view(geometry: &MapGeometry, view: &View, rect_min: [f32; 2], rect_size: [f32; 2]) -> Self {
-        let centre_km =
-            geometry.projector.plane_from_lonlat(LonLat { lon_deg: view.centre_lon, lat_deg: view.centre_lat });
-        Self::fit(geometry, centre_km, view.zoom as f32, rect_min, rect_size)
+        Self::fit(geometry, view_centre_km(geometry, view), view.zoom as f32, rect_min, rect_size)
     }
 
     /// Picture position of a plane point.

@@ -5,9 +5,12 @@
 //! A scene is rebuilt only when its [`SceneInputs`] change; panning and zooming
 //! only change how a painter maps the plane to the screen.
 
+mod footer;
 mod framing;
 mod labels;
+mod legend;
 pub mod palette;
+mod selection;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
@@ -17,9 +20,11 @@ use crate::geometry::MapGeometry;
 use crate::model::{
     CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, WhatIf,
 };
-pub use framing::Framing;
+pub use framing::{Framing, view_centre_km};
 pub use labels::{PlacedLabel, place_labels};
+pub use legend::{Combination, KeySwatch, Legend, LegendKey, LegendLayer};
 pub use palette::{HATCH_PERIOD_PX, HatchWeight, Palette, Rgba8, hatch_angle_deg};
+pub use selection::{CommitmentArc, HeldStatus, SelectionDetail};
 
 /// Everything a scene depends on: the parts of a layout that change the picture
 /// (not the view, the title or the selection). Equal inputs give an equal scene.
@@ -90,67 +95,6 @@ pub struct DashedOutline {
     pub colour: Rgba8,
 }
 
-/// A layer as the legend shows it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LegendLayer {
-    /// Short name.
-    pub org: String,
-    /// Full name.
-    pub name: String,
-    /// Colour.
-    pub colour: Rgba8,
-    /// Hatch angle.
-    pub angle_deg: f32,
-    /// Whether it is drawn.
-    pub visible: bool,
-    /// Shown countries per status on the date.
-    pub counts: BTreeMap<Status, usize>,
-}
-
-impl LegendLayer {
-    /// "32 members, 2 suspended, 16 partners": the layer's counts on the date, as the
-    /// window's panels and the exported legend print them.
-    pub fn counts_text(&self) -> String {
-        let parts: Vec<String> = self
-            .counts
-            .iter()
-            .map(|(status, n)| {
-                let plural = *n != 1 && *status != Status::Suspended;
-                format!("{n} {status}{}", if plural { "s" } else { "" })
-            })
-            .collect();
-        if parts.is_empty() { "none on this date".into() } else { parts.join(", ") }
-    }
-}
-
-/// A set of organisations that some countries all belong to.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Combination {
-    /// Short names, in layer order.
-    pub orgs: Vec<String>,
-    /// The countries, by name order of their codes.
-    pub countries: Vec<CountryCode>,
-}
-
-impl Combination {
-    /// "CSTO + EAEU + SCO".
-    pub fn label(&self) -> String {
-        self.orgs.join(" + ")
-    }
-}
-
-/// What the legend lists.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Legend {
-    /// Every layer of the atlas, in layout order (hidden ones too, for the panel).
-    pub layers: Vec<LegendLayer>,
-    /// Combinations of visible organisations present on the map, most
-    /// organisations first.
-    pub combinations: Vec<Combination>,
-    /// Hypothetical changes in force on the date.
-    pub hypothetical: Vec<String>,
-}
-
 /// A country name placed on the map when there is room.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LabelCandidate {
@@ -183,8 +127,11 @@ pub struct Scene {
     pub dashed: Vec<DashedOutline>,
     /// Shown memberships per country.
     pub memberships: Vec<Vec<Membership>>,
-    /// Legend content.
+    /// Legend content: every word of it.
     pub legend: Legend,
+    /// The footer's lines, unwrapped: date and rule, hypothetical changes,
+    /// sources, attribution.
+    pub footer: Vec<String>,
     /// Label candidates, largest country first.
     pub labels: Vec<LabelCandidate>,
 }
@@ -218,12 +165,12 @@ impl Scene {
         let mut extra_index = 0;
         for (layer_index, (org, settings)) in layer_orgs.iter().enumerate() {
             let (visible, hidden) = (&settings.visible, &settings.hidden);
-            let primary = matches!(org.short_name.as_str(), "NATO" | "CSTO" | "SCO" | "EAEU");
+            let primary = org.layer == crate::model::LayerRank::Primary;
             let colour = settings
                 .colour
                 .as_deref()
                 .and_then(crate::model::parse_hex_colour)
-                .map_or_else(|| palette.layer_colour(&org.short_name, extra_index), |[r, g, b]| Rgba8::rgb(r, g, b));
+                .map_or_else(|| palette.layer_colour(&org.short_name, extra_index), Rgba8::from_rgb_bytes);
             let angle_deg = settings
                 .hatch_angle
                 .filter(|a| a.is_finite())
@@ -248,20 +195,12 @@ impl Scene {
                     });
                 }
             }
-            legend_layers.push(LegendLayer {
-                org: org.short_name.clone(),
-                name: org.name.clone(),
-                colour,
-                angle_deg,
-                visible: *visible,
-                counts,
-            });
+            legend_layers.push(LegendLayer::new(org, colour, angle_deg, *visible, counts));
         }
 
         let mut fills = Vec::with_capacity(countries.len());
         let mut hatches = Vec::new();
         let mut dashed = Vec::new();
-        let high_contrast = palette.is_high_contrast();
         for (index, shown) in memberships.iter().enumerate() {
             let belonging = shown.iter().filter(|m| belongs(m.status)).count();
             let fill = match inputs.mode {
@@ -269,11 +208,7 @@ impl Scene {
                 OverlapMode::Patterns => match shown.first() {
                     // A light tint of the top layer, so the first glance finds the bloc;
                     // the hatches then show every layer.
-                    Some(top) => {
-                        let strength = if belongs(top.status) { 0.28 } else { 0.12 };
-                        let strength = if high_contrast { strength * 0.6 } else { strength };
-                        palette.land.mix(legend_layers[top.layer].colour, strength)
-                    }
+                    Some(top) => palette.tinted_land(legend_layers[top.layer].colour, belongs(top.status)),
                     None => palette.land,
                 },
             };
@@ -315,17 +250,36 @@ impl Scene {
             .into_iter()
             .map(|(set, countries)| Combination {
                 orgs: set.iter().map(|&i| legend_layers[i].org.clone()).collect(),
+                names: countries
+                    .iter()
+                    .filter_map(|&code| geometry.index_of(code).map(|i| geometry.countries[i].name.clone()))
+                    .collect(),
                 countries,
             })
             .collect();
         combinations.sort_by(|a, b| b.orgs.len().cmp(&a.orgs.len()).then_with(|| a.orgs.cmp(&b.orgs)));
 
-        let hypothetical = inputs
+        let hypothetical: Vec<String> = inputs
             .what_ifs
             .iter()
             .filter(|w| crate::analysis::what_if_applies_on(w, day))
             .map(WhatIf::describe)
             .collect();
+        let footer = footer::footer_lines(day, inputs.rule, &hypothetical, &legend_layers, &atlas, &geometry.source);
+        let key = match inputs.mode {
+            OverlapMode::Patterns => legend::patterns_key(),
+            OverlapMode::Count => legend::count_key(&palette, &legend_layers),
+        };
+        let legend = Legend {
+            heading: "Legend".into(),
+            layers: legend_layers,
+            key,
+            combinations,
+            combinations_heading: "Combinations on the map".into(),
+            overlaps_heading: "Overlapping memberships".into(),
+            hypothetical_heading: "Hypothetical (not sourced fact):".into(),
+            hypothetical: hypothetical.iter().map(|item| format!("hypothetical: {item}")).collect(),
+        };
 
         let mut labels: Vec<LabelCandidate> = countries
             .iter()
@@ -345,14 +299,10 @@ impl Scene {
             hatches,
             dashed,
             memberships,
-            legend: Legend { layers: legend_layers, combinations, hypothetical },
+            legend,
+            footer,
             labels,
         }
-    }
-
-    /// The countries of a combination, as indices into the geometry.
-    pub fn combination_countries(&self, combination: &Combination) -> Vec<usize> {
-        combination.countries.iter().filter_map(|&code| self.geometry.index_of(code)).collect()
     }
 }
 

@@ -13,6 +13,11 @@ impl Rgba8 {
         Self([r, g, b, 255])
     }
 
+    /// A colour a layout gives a layer (`"#rrggbb"`), opaque.
+    pub const fn from_rgb_bytes([r, g, b]: [u8; 3]) -> Self {
+        Self([r, g, b, 255])
+    }
+
     /// As `#rrggbb` for SVG.
     pub fn hex(self) -> String {
         let [r, g, b, _] = self.0;
@@ -33,6 +38,45 @@ impl Rgba8 {
         let [r1, g1, b1, _] = other.0;
         Self::rgb(channel(r0, r1), channel(g0, g1), channel(b0, b1))
     }
+}
+
+/// A dashed line's width and pattern, in pixels at the picture's design size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DashStyle {
+    /// Line width.
+    pub width_px: f32,
+    /// Length of each dash.
+    pub on_px: f32,
+    /// Length of each gap.
+    pub off_px: f32,
+}
+
+/// Widths of the outlines the window draws for interaction, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HighlightWidths {
+    /// Countries of a hovered legend entry.
+    pub emphasis_px: f32,
+    /// The country under the pointer.
+    pub hover_px: f32,
+    /// The casing under the selection's outline.
+    pub selection_casing_px: f32,
+    /// The selection's outline.
+    pub selection_px: f32,
+}
+
+/// How commitment lines are drawn, in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArcStyle {
+    /// Defence pledges: solid.
+    pub defence_px: f32,
+    /// Basing pledges: dashed and thinner.
+    pub basing_px: f32,
+    /// Dash length of basing lines.
+    pub dash_on_px: f32,
+    /// Gap length of basing lines.
+    pub dash_off_px: f32,
+    /// Size of the arrowhead of a one-way pledge.
+    pub arrow_px: f32,
 }
 
 /// How strong a hatch is drawn: the status of the membership decides.
@@ -83,6 +127,26 @@ pub struct Palette {
     pub label: Rgba8,
     /// Halo behind labels.
     pub label_halo: Rgba8,
+    /// The page of an exported picture.
+    pub paper: Rgba8,
+    /// Titles and headings.
+    pub ink: Rgba8,
+    /// Subtitles, captions and notes.
+    pub ink_muted: Rgba8,
+    /// The footer and the list of overlaps.
+    pub ink_footer: Rgba8,
+    /// The outline of a legend swatch.
+    pub swatch_outline: Rgba8,
+    /// The frame around the map in an exported picture.
+    pub map_frame: Rgba8,
+    /// How suspended and hypothetical outlines are dashed.
+    pub dash: DashStyle,
+    /// The casing drawn under the selection's outline, so it reads on any fill.
+    pub selection_casing: Rgba8,
+    /// Widths of the window's hover, selection and emphasis outlines.
+    pub highlight: HighlightWidths,
+    /// How commitment lines are drawn.
+    pub arcs: ArcStyle,
     /// Colours for the four primary organisations by short name, then extras in order.
     layer_colours: Vec<(Option<&'static str>, Rgba8)>,
     /// Fill colours for 1, 2, 3 and 4+ memberships in count mode.
@@ -111,6 +175,16 @@ impl Palette {
             hypothetical: Rgba8::rgb(0x2b, 0x2b, 0x2b),
             label: Rgba8::rgb(0x22, 0x22, 0x22),
             label_halo: Rgba8([0xff, 0xff, 0xff, 0xc0]),
+            paper: Rgba8::rgb(0xff, 0xff, 0xff),
+            ink: Rgba8::rgb(0x1a, 0x1a, 0x1a),
+            ink_muted: Rgba8::rgb(0x4a, 0x4a, 0x4a),
+            ink_footer: Rgba8::rgb(0x33, 0x33, 0x33),
+            swatch_outline: Rgba8::rgb(0x55, 0x55, 0x55),
+            map_frame: Rgba8::rgb(0x9a, 0x9a, 0x9a),
+            dash: DashStyle { width_px: 1.8, on_px: 5.0, off_px: 4.0 },
+            selection_casing: Rgba8::rgb(0xff, 0xff, 0xff),
+            highlight: HighlightWidths { emphasis_px: 2.4, hover_px: 1.8, selection_casing_px: 3.6, selection_px: 2.0 },
+            arcs: ArcStyle { defence_px: 2.0, basing_px: 1.3, dash_on_px: 6.0, dash_off_px: 4.0, arrow_px: 8.0 },
             layer_colours,
             // ColorBrewer "Purples" 4-class: sequential, readable by colour-blind people.
             count_colours: [
@@ -192,6 +266,21 @@ impl Palette {
         let extras: Vec<Rgba8> =
             self.layer_colours.iter().filter(|(name, _)| name.is_none()).map(|(_, c)| *c).collect();
         extras[extra_index % extras.len()]
+    }
+
+    /// The fill of a country whose top shown layer has `colour`: a light tint, so
+    /// the first glance finds the bloc and the hatches then show every layer.
+    /// Members tint more than observers and partners; high contrast tints less so
+    /// its heavier hatches stay readable.
+    pub fn tinted_land(&self, colour: Rgba8, belongs: bool) -> Rgba8 {
+        let strength = if belongs { 0.28 } else { 0.12 };
+        let strength = if self.is_high_contrast() { strength * 0.6 } else { strength };
+        self.land.mix(colour, strength)
+    }
+
+    /// The background of a layer's legend swatch, under its hatch: the members' tint.
+    pub fn swatch_tint(&self, colour: Rgba8) -> Rgba8 {
+        self.land.mix(colour, 0.28)
     }
 
     /// Fill for a country in `count` shown organisations (count mode).

@@ -9,10 +9,11 @@ use std::sync::Arc;
 use alliance_map::app::{AllianceMapApp, Command, default_layout};
 use alliance_map::export::{BriefingText, Format, Picture};
 use alliance_map::geometry::{LonLat, MapGeometry};
+use alliance_map::io::DataDir;
 use alliance_map::io::shapes::ShapeSet;
-use alliance_map::io::{DataDir, MapData};
 use alliance_map::model::DisputedRule;
 use alliance_map::scene::{Scene, SceneInputs};
+use alliance_map::workspace::MapData;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn data() -> MapData {
@@ -75,8 +76,8 @@ fn bench(c: &mut Criterion) {
     let geometry = Arc::new(geometry);
     let scene = Scene::build(SceneInputs::from_layout(&layout), Arc::clone(&geometry), &data.atlas);
     let text = BriefingText { title: layout.title.clone(), subtitle: String::new() };
-    let picture =
-        Picture { scene: &scene, text: &text, view: &layout.view, font: &data.font, width: 1920, height: 1080 };
+    let fonts = alliance_map::export::Fonts::new(Arc::clone(&data.font));
+    let picture = Picture { scene: &scene, text: &text, view: &layout.view, fonts: &fonts, width: 1920, height: 1080 };
     c.bench_function("export_svg_1920x1080", |b| b.iter(|| picture.render(Format::Svg).unwrap()));
     c.bench_function("export_png_1920x1080", |b| b.iter(|| picture.render(Format::Png).unwrap()));
 

@@ -1,0 +1,208 @@
+//! The document core: the loaded data, the geometry per disputed-territory rule,
+//! the layout being edited with its file and undo history, and the scene drawn
+//! from them. It knows nothing of egui: the window, the command line, the tests and
+//! the benchmarks all build their pictures through a [`Workspace`], so the
+//! load -> geometry -> scene pipeline exists once.
+//!
+//! Every change to the layout is an [`Edit`] applied by [`Workspace::apply`], which
+//! says what it changed; the scene is rebuilt only when its inputs changed.
+
+mod clock;
+mod data;
+mod document;
+mod edit;
+mod history;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Instant;
+
+pub use clock::Clock;
+pub use data::{DataError, MapData};
+pub use document::Document;
+pub use edit::{Changed, Edit, apply};
+pub use history::{COALESCE, History, UndoGroup};
+
+use crate::analysis::Atlas;
+use crate::geometry::MapGeometry;
+use crate::io::Problem;
+use crate::io::layouts::{SaveError, load_layout, save_layout};
+use crate::model::{CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout};
+use crate::scene::{Scene, SceneInputs, SelectionDetail};
+
+/// The default layout: the primary organisations shown, the others listed but
+/// hidden, as of `date`.
+pub fn default_layout(atlas: &Atlas, date: Date) -> Layout {
+    let layers = atlas
+        .organisations
+        .iter()
+        .map(|org| LayerSettings::new(org.short_name.clone(), org.layer == LayerRank::Primary))
+        .collect();
+    Layout::with_layers(date, layers)
+}
+
+/// Data, document and scene: everything but the window.
+pub struct Workspace {
+    data: Arc<MapData>,
+    clock: Clock,
+    geometries: BTreeMap<DisputedRule, Arc<MapGeometry>>,
+    document: Document,
+    scene: Arc<Scene>,
+    /// Every day the sourced data changes: the atlas never changes while the
+    /// program runs, so this is computed once.
+    change_days: Vec<Date>,
+    /// The detail of the last selected country, for the scene it was built from.
+    selection: Option<(u64, Arc<SelectionDetail>)>,
+}
+
+impl Workspace {
+    /// A workspace on the default layout as of today.
+    pub fn new(data: MapData, clock: Clock) -> Self {
+        let layout = default_layout(&data.atlas, clock.today());
+        Self::with_layout(data, layout, clock)
+    }
+
+    /// A workspace on `layout`, not yet saved anywhere.
+    pub fn with_layout(data: MapData, layout: Layout, clock: Clock) -> Self {
+        let data = Arc::new(data);
+        let mut geometries = BTreeMap::new();
+        let geometry = geometry_for(&data, &mut geometries, layout.disputed);
+        let scene = Arc::new(Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas));
+        let change_days = data.atlas.change_days();
+        Self { data, clock, geometries, document: Document::new(layout, None), scene, change_days, selection: None }
+    }
+
+    /// The loaded data.
+    pub fn data(&self) -> &Arc<MapData> {
+        &self.data
+    }
+
+    /// Where "today" comes from.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// The layout being edited.
+    pub fn layout(&self) -> &Layout {
+        self.document.layout()
+    }
+
+    /// The layout with its file and history.
+    pub fn document(&self) -> &Document {
+        &self.document
+    }
+
+    /// The picture of the layout, shared with painters on other threads.
+    pub fn scene(&self) -> &Arc<Scene> {
+        &self.scene
+    }
+
+    /// Every day on which the sourced data changes, sorted.
+    pub fn change_days(&self) -> &[Date] {
+        &self.change_days
+    }
+
+    /// The nearest change day before (`forward` false) or after the layout's date.
+    pub fn next_change(&self, forward: bool) -> Option<Date> {
+        let date = self.layout().date;
+        if forward {
+            self.change_days.iter().copied().find(|&d| d > date)
+        } else {
+            self.change_days.iter().rev().copied().find(|&d| d < date)
+        }
+    }
+
+    /// Applies an edit now.
+    pub fn apply(&mut self, edit: Edit) -> Changed {
+        self.apply_at(edit, Instant::now())
+    }
+
+    /// Applies an edit at `now` (tests pass their own time to check how edits merge
+    /// into undo steps).
+    pub fn apply_at(&mut self, edit: Edit, now: Instant) -> Changed {
+        let changed = self.document.apply(edit, now);
+        self.rebuild(changed)
+    }
+
+    /// Undoes the last step.
+    pub fn undo(&mut self) -> Changed {
+        let changed = self.document.undo();
+        self.rebuild(changed)
+    }
+
+    /// Redoes the last undone step.
+    pub fn redo(&mut self) -> Changed {
+        let changed = self.document.redo();
+        self.rebuild(changed)
+    }
+
+    /// Starts a new, unsaved layout as of today.
+    pub fn new_document(&mut self) -> Changed {
+        let layout = default_layout(&self.data.atlas, self.clock.today());
+        self.replace_document(Document::new(layout, None))
+    }
+
+    /// Opens a layout file; on problems, returns them and keeps the current layout.
+    pub fn open(&mut self, path: &Path) -> Result<Changed, Vec<Problem>> {
+        let layout = load_layout(path, &self.data.atlas, &self.data.iso)?;
+        Ok(self.replace_document(Document::new(layout, Some(path.to_path_buf()))))
+    }
+
+    /// Saves atomically to `path`; on failure the old file is untouched.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), SaveError> {
+        save_layout(path, self.layout())?;
+        self.document.mark_saved(path);
+        Ok(())
+    }
+
+    fn replace_document(&mut self, document: Document) -> Changed {
+        self.document = document;
+        self.rebuild(Changed::EVERYTHING)
+    }
+
+    /// Rebuilds the scene when its inputs changed, and the geometry only when the
+    /// disputed-territory rule did.
+    fn rebuild(&mut self, changed: Changed) -> Changed {
+        if !changed.scene {
+            return changed;
+        }
+        let inputs = SceneInputs::from_layout(self.document.layout());
+        if inputs == self.scene.inputs {
+            return changed;
+        }
+        let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
+        self.scene = Arc::new(Scene::build(inputs, geometry, &self.data.atlas));
+        changed
+    }
+
+    /// The geometry under `rule`, built on first use and kept.
+    pub fn geometry(&mut self, rule: DisputedRule) -> Arc<MapGeometry> {
+        geometry_for(&self.data, &mut self.geometries, rule)
+    }
+
+    /// What the inspector and the commitment lines show for `code`, computed once
+    /// per scene and selection.
+    pub fn selection(&mut self, code: CountryCode) -> Arc<SelectionDetail> {
+        match &self.selection {
+            Some((generation, detail)) if *generation == self.scene.generation && detail.code == code => {
+                Arc::clone(detail)
+            }
+            _ => {
+                let detail = Arc::new(SelectionDetail::build(&self.scene, code));
+                self.selection = Some((self.scene.generation, Arc::clone(&detail)));
+                detail
+            }
+        }
+    }
+}
+
+fn geometry_for(
+    data: &MapData,
+    cache: &mut BTreeMap<DisputedRule, Arc<MapGeometry>>,
+    rule: DisputedRule,
+) -> Arc<MapGeometry> {
+    Arc::clone(cache.entry(rule).or_insert_with(|| {
+        Arc::new(MapGeometry::build(&data.shapes, rule, |code| data.iso.name(code).map(str::to_owned)))
+    }))
+}
