@@ -1,10 +1,10 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code, reason = "each test binary uses a different subset")]
 
-use alliance_map::app::{AllianceMapApp, default_layout};
+use alliance_map::app::AllianceMapApp;
 use alliance_map::io::DataDir;
 use alliance_map::model::{Date, Layout};
-use alliance_map::workspace::MapData;
+use alliance_map::workspace::{MapData, default_layout};
 
 /// The data shipped in the repository.
 pub fn shipped_data() -> MapData {

@@ -173,3 +173,24 @@ fn panning_changes_the_view_saved_in_the_layout() {
     assert!(after.centre_lon < before.centre_lon, "{before:?} -> {after:?}");
     assert!(harness.state().is_dirty());
 }
+
+#[test]
+fn a_pan_is_one_undo_step_and_undo_moves_the_map_back() {
+    let mut harness = harness_with(answering(vec![]));
+    let before = harness.state().layout().view;
+    let rect = harness.get_by_label("Map").rect();
+    let framing_before = harness.state().framing(rect);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    assert_ne!(harness.state().layout().view, before);
+    assert_ne!(harness.state().framing(rect), framing_before, "the screen follows the view");
+
+    // Two quick presses pan once as far as an undo is concerned.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().layout().view, before);
+    assert_eq!(harness.state().framing(rect), framing_before, "undo moved the map back");
+    assert!(!harness.state().is_dirty(), "back where the file was");
+}

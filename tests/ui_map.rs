@@ -24,8 +24,8 @@ fn map_rect(harness: &Harness<'_, AllianceMapApp>) -> Rect {
 fn screen_pos(harness: &Harness<'_, AllianceMapApp>, lon_deg: f64, lat_deg: f64) -> Pos2 {
     let app = harness.state();
     let plane = app.scene().geometry.projector.plane_from_lonlat(LonLat { lon_deg, lat_deg });
-    let transform = app.map.screen_from_plane(app.scene(), map_rect(harness));
-    transform.apply([plane.x_km as f32, plane.y_km as f32])
+    let framing = app.framing(map_rect(harness));
+    Pos2::from(framing.apply([plane.x_km as f32, plane.y_km as f32]))
 }
 
 const MOSCOW: (f64, f64) = (37.62, 55.75);
@@ -115,10 +115,10 @@ fn the_wheel_zooms_about_the_pointer() {
         modifiers: egui::Modifiers::NONE,
     });
     harness.run();
-    assert!(harness.state().map.camera.zoom > 1.5, "zoom is {}", harness.state().map.camera.zoom);
+    assert!(harness.state().layout().view.zoom > 1.5, "zoom is {}", harness.state().layout().view.zoom);
     let moscow_after = screen_pos(&harness, MOSCOW.0, MOSCOW.1);
     assert!((moscow_after - moscow).length() < 1.0, "the point under the pointer moved");
-    let zoom = harness.state().map.camera.zoom;
+    let zoom = harness.state().layout().view.zoom;
     harness.get_by_label(&format!("Zoom {zoom:.2}x"));
 }
 
@@ -137,7 +137,7 @@ fn zoom_is_bounded_so_the_map_never_vanishes() {
         });
         harness.run();
     }
-    assert_eq!(harness.state().map.camera.zoom, 0.5);
+    assert_eq!(harness.state().layout().view.zoom, 0.5);
     // Still a map under the middle of the widget's neighbourhood: Eurasia is visible.
     let moscow = screen_pos(&harness, MOSCOW.0, MOSCOW.1);
     assert!(map_rect(&harness).contains(moscow));
@@ -146,16 +146,16 @@ fn zoom_is_bounded_so_the_map_never_vanishes() {
 #[test]
 fn plus_minus_arrows_and_zero_drive_the_view_from_the_keyboard() {
     let mut harness = harness();
-    let initial = harness.state().map.camera;
+    let initial = harness.state().layout().view;
 
     harness.key_press(egui::Key::Plus);
     harness.run();
-    assert!(harness.state().map.camera.zoom > initial.zoom);
+    assert!(harness.state().layout().view.zoom > initial.zoom);
 
     harness.key_press(egui::Key::Minus);
     harness.key_press(egui::Key::Minus);
     harness.run();
-    assert!(harness.state().map.camera.zoom < initial.zoom);
+    assert!(harness.state().layout().view.zoom < initial.zoom);
 
     let before = screen_pos(&harness, MOSCOW.0, MOSCOW.1);
     harness.key_press(egui::Key::ArrowRight);
@@ -165,17 +165,17 @@ fn plus_minus_arrows_and_zero_drive_the_view_from_the_keyboard() {
 
     harness.key_press(egui::Key::Num0);
     harness.run();
-    assert_eq!(harness.state().map.camera, initial);
+    assert_eq!(harness.state().layout().view, initial);
 }
 
 #[test]
 fn double_click_resets_the_view() {
     let mut harness = harness();
-    let initial = harness.state().map.camera;
+    let initial = harness.state().layout().view;
     harness.key_press(egui::Key::Plus);
     harness.key_press(egui::Key::ArrowUp);
     harness.run();
-    assert_ne!(harness.state().map.camera, initial);
+    assert_ne!(harness.state().layout().view, initial);
     // Upper left of the middle: the legend floats over the bottom-left of the map,
     // and the first click opens the inspector on the right.
     let rect = map_rect(&harness);
@@ -193,7 +193,7 @@ fn double_click_resets_the_view() {
         harness.step();
     }
     harness.run();
-    assert_eq!(harness.state().map.camera, initial);
+    assert_eq!(harness.state().layout().view, initial);
 }
 
 #[test]

@@ -1,136 +1,86 @@
-//! The eframe window. The only module that knows egui, eframe and (later) rfd.
+//! The eframe window: the only module that knows egui, eframe and rfd.
 //!
-//! Panels and widgets emit [`Command`]s; the app applies them after the frame, so
-//! state never changes under a half-drawn UI and menus, shortcuts and tests share
-//! one list of actions. Every command that changes the layout is undoable.
+//! The window holds a [`Workspace`] (data, layout, history, scene) and lays out
+//! what a person sees: the map (`map/`), the panels around it (`panels/`), the
+//! windows that come and go (`dialogs/`) and the menu bar (`menus.rs`). Widgets
+//! never change state while drawing: they push [`Command`]s, applied after the
+//! frame. Layout changes are [`Edit`]s for the workspace; everything else a person
+//! can ask for is an [`Action`] from one table (`actions.rs`) that also feeds the
+//! menus, the key handling and the help.
 
-mod about;
-mod date_bar;
-mod document;
-mod export_dialog;
-pub mod file_dialogs;
-mod help;
-mod history;
-mod inspector;
-mod layers_panel;
-mod legend;
-mod map_painter;
-mod map_view;
+pub mod actions;
+mod dialogs;
+mod jobs;
+mod map;
+mod menus;
+mod panels;
+mod style;
 
-use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::sync::Arc;
 
-pub use map_painter::{Arc as CommitmentArc, Overlay};
-pub use map_view::{MapCamera, MapView, ScreenFromPlane};
+pub use actions::{Action, Shortcut};
+pub use dialogs::document::{FileAction, PathEntry, PathPurpose, PromptAnswer};
+pub use dialogs::file_dialogs::{self, FileDialogs};
+pub use dialogs::help;
+pub use map::{Camera, MapView};
 
-use crate::analysis::{CommitmentSide, commitments_of};
-use crate::geometry::MapGeometry;
-use crate::model::{CountryCode, Date, DisputedRule, Layout, OverlapMode, PaletteChoice, PledgeKind, Status, WhatIf};
-use crate::scene::{Scene, SceneInputs};
-use crate::workspace::MapData;
-use history::History;
+use crate::export::{BriefingText, Fonts};
+use crate::model::{CountryCode, Layout, OverlapMode, View};
+use crate::scene::{Framing, Scene, SelectionDetail};
+use crate::workspace::{Changed, Clock, Edit, MapData, Workspace};
 
-pub use document::{FileAction, PathEntry, PathPurpose, PromptAnswer};
-use file_dialogs::FileDialogs;
-use std::path::PathBuf;
-
-/// An action the user asked for, applied after the frame is drawn.
+/// Something the user asked for, applied after the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Select a country (index into the scene's countries) or clear the selection.
-    Select(Option<usize>),
-    /// Put the camera back on Eurasia.
-    ResetView,
-    /// Show or hide the About window.
-    ToggleAbout,
-    /// Show or hide the keyboard help.
-    ToggleHelp,
-    /// Start or stop playing through the changes.
-    TogglePlay,
-    /// Go to the previous (-1) or next (+1) day on which anything changes.
-    StepChange(i32),
-    /// Show the map as of a day.
-    SetDate(Date),
-    /// Draw disputed areas under another rule.
-    SetDisputedRule(DisputedRule),
-    /// Show or hide a layer.
-    SetLayerVisible(String, bool),
-    /// Move a layer up (-1) or down (+1) the list.
-    MoveLayer(String, i32),
-    /// Hide a country from a layer (true) or show it again.
-    SetMemberHidden(String, CountryCode, bool),
-    /// Draw a status or not.
-    SetStatusShown(Status, bool),
-    /// Patterns or overlap counts.
-    SetMode(OverlapMode),
-    /// Another palette.
-    SetPalette(PaletteChoice),
-    /// Commitment lines on or off.
-    SetCommitmentLines(bool),
-    /// Add a hypothetical change.
-    AddWhatIf(WhatIf),
-    /// Drop a hypothetical change by its position in the list.
-    RemoveWhatIf(usize),
-    /// Undo the last layout change.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Country labels on or off (a window preference, not part of the layout).
-    ToggleLabels,
+    /// Change the layout (undoable).
+    Edit(Edit),
+    /// Run an action from the table (menus, keys, buttons).
+    Action(Action),
+    /// Select a country or clear the selection.
+    Select(Option<CountryCode>),
     /// New, open or close, asking first when there are unsaved changes.
     File(FileAction),
     /// Open this file now (from a typed path; the prompt has been answered).
     OpenPath(PathBuf),
-    /// Save to the current file (or ask where).
-    Save,
-    /// Ask where to save, then save.
-    SaveAs,
     /// Save to this file (from a typed path).
     SaveTo(PathBuf),
+    /// Export the picture (in the background).
+    ExportTo(ExportTarget),
     /// An answer to the unsaved-changes prompt.
     PromptAnswer(PromptAnswer),
-    /// Open the export window.
-    OpenExport,
-    /// Export the picture to this file (in the background).
-    ExportTo(PathBuf),
-    /// Copy the briefing picture to the clipboard (in the background).
-    CopyPicture,
-    /// Save a screenshot of the window as it is.
-    Screenshot,
 }
 
-/// The application: data, the layout being edited, the scene drawn from them and
-/// the widgets' state.
+/// Where an export goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportTarget {
+    /// Ask with a file dialog (or a typed path where none can open).
+    Ask,
+    /// This file; the format's extension is added when missing.
+    File(PathBuf),
+}
+
+/// The window: the workspace and the state of what is on screen.
 pub struct AllianceMapApp {
-    data: MapData,
+    workspace: Workspace,
     /// The export font, parsed once for every export, preview and copy.
-    fonts: crate::export::Fonts,
-    layout: Layout,
-    history: History,
-    geometries: BTreeMap<DisputedRule, Arc<MapGeometry>>,
-    scene: Arc<Scene>,
-    /// The map widget (camera, hover, selection).
+    fonts: Fonts,
+    /// The map widget (hover, selection).
     pub map: MapView,
-    layers_panel: layers_panel::LayersPanel,
-    date_bar: date_bar::DateBar,
+    layers_panel: panels::layers::LayersPanel,
+    date_bar: panels::date_bar::DateBar,
     show_about: bool,
     show_help: bool,
     show_labels: bool,
     playing_since: Option<f64>,
-    needs_initial_view: bool,
+    first_frame_done: bool,
     pending: Vec<Command>,
     startup: Option<StartupProbe>,
-    /// The commitment arcs for the current scene and selection.
-    arcs: (u64, Option<usize>, Vec<CommitmentArc>),
     /// Countries emphasised last frame (a hovered legend combination).
-    pub emphasised: Vec<usize>,
-    /// The layout as last opened or saved: unsaved changes are the difference.
-    saved: Layout,
-    /// The file being edited.
-    path: Option<PathBuf>,
+    pub emphasised: Vec<CountryCode>,
     dialogs: Box<dyn FileDialogs>,
     recent: Vec<PathBuf>,
-    /// The action waiting on the unsaved-changes prompt.
+    /// The file action waiting on the unsaved-changes prompt.
     prompt: Option<FileAction>,
     load_problems: Option<(PathBuf, Vec<crate::io::Problem>)>,
     save_error: Option<String>,
@@ -139,16 +89,12 @@ pub struct AllianceMapApp {
     allow_close: bool,
     /// Set when the app wants the window closed.
     close_requested: bool,
-    /// The camera the layout's view was last taken from, so the view only changes
-    /// when the user pans or zooms (not through float round trips).
-    synced_camera: Option<MapCamera>,
     title_sent: String,
+    /// The egui context of the last frame, for background jobs to wake.
+    ctx: egui::Context,
     /// The export window and its background jobs.
-    pub export: export_dialog::ExportDialog,
-    /// Where the last window screenshot went, or why it failed.
-    screenshot_status: Option<String>,
-    screenshot_requested: bool,
-    screenshot_job: Option<std::sync::mpsc::Receiver<Arc<egui::ColorImage>>>,
+    pub export: dialogs::export::ExportDialog,
+    screenshot: dialogs::screenshot::Screenshot,
 }
 
 /// Reports the time to the first painted map frame and closes the window: used by
@@ -157,36 +103,30 @@ pub struct StartupProbe {
     frames: u32,
 }
 
-pub use crate::workspace::default_layout;
-
 impl AllianceMapApp {
-    /// Builds the app around loaded data and a layout.
+    /// The window on loaded data and a layout, with the system clock.
     pub fn new(data: MapData, layout: Layout, report_startup: bool) -> Self {
-        let mut geometries = BTreeMap::new();
-        let geometry = geometry_for(&data, &mut geometries, layout.disputed);
-        let scene = Arc::new(Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas));
-        let saved = layout.clone();
+        Self::with_workspace(Workspace::with_layout(data, layout, Clock::System), report_startup)
+    }
+
+    /// The window on a workspace.
+    pub fn with_workspace(workspace: Workspace, report_startup: bool) -> Self {
+        let date_bar =
+            panels::date_bar::DateBar::new(workspace.change_days(), workspace.clock(), workspace.layout().date);
         Self {
-            date_bar: date_bar::DateBar::new(&data.atlas, layout.date),
-            layers_panel: layers_panel::LayersPanel::default(),
-            fonts: crate::export::Fonts::new(Arc::clone(&data.font)),
-            data,
-            layout,
-            history: History::default(),
-            geometries,
-            scene,
+            fonts: Fonts::new(Arc::clone(&workspace.data().font)),
+            workspace,
             map: MapView::default(),
+            layers_panel: panels::layers::LayersPanel::default(),
+            date_bar,
             show_about: false,
             show_help: false,
             show_labels: true,
             playing_since: None,
-            needs_initial_view: true,
+            first_frame_done: false,
             pending: Vec::new(),
             startup: report_startup.then_some(StartupProbe { frames: 0 }),
-            arcs: (0, None, Vec::new()),
             emphasised: Vec::new(),
-            saved,
-            path: None,
             dialogs: Box::new(file_dialogs::NativeDialogs),
             recent: Vec::new(),
             prompt: None,
@@ -195,12 +135,10 @@ impl AllianceMapApp {
             path_entry: None,
             allow_close: false,
             close_requested: false,
-            synced_camera: None,
             title_sent: String::new(),
+            ctx: egui::Context::default(),
             export: Default::default(),
-            screenshot_status: None,
-            screenshot_requested: false,
-            screenshot_job: None,
+            screenshot: Default::default(),
         }
     }
 
@@ -226,138 +164,128 @@ impl AllianceMapApp {
         self.prompt.is_some()
     }
 
-    /// Points the camera at the layout's view.
-    fn camera_from_layout(&mut self) {
-        let view = self.layout.view;
-        let projector = self.scene.geometry.projector;
-        let centre_km =
-            projector.plane_from_lonlat(crate::geometry::LonLat { lon_deg: view.centre_lon, lat_deg: view.centre_lat });
-        self.map.camera = MapCamera {
-            centre_km,
-            zoom: (view.zoom as f32).clamp(*MapCamera::ZOOM_RANGE.start(), *MapCamera::ZOOM_RANGE.end()),
-        };
-        self.synced_camera = Some(self.map.camera);
-    }
-
-    /// Copies a camera the user moved into the layout's view.
-    fn view_from_camera(&mut self) {
-        if self.synced_camera == Some(self.map.camera) {
-            return;
-        }
-        if let Some(centre) = self.scene.geometry.projector.lonlat_from_plane(self.map.camera.centre_km) {
-            // Six decimals (about 0.1 m) keep saved files short and stable.
-            let round = |x: f64| (x * 1e6).round() / 1e6;
-            self.layout.view = crate::model::View {
-                centre_lon: round(centre.lon_deg),
-                centre_lat: round(centre.lat_deg),
-                zoom: round(f64::from(self.map.camera.zoom)),
-            };
-        }
-        self.synced_camera = Some(self.map.camera);
+    /// The document core: data, layout, history, scene.
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
     }
 
     /// The scene on screen.
-    pub fn scene(&self) -> &Scene {
-        &self.scene
+    pub fn scene(&self) -> &Arc<Scene> {
+        self.workspace.scene()
     }
 
     /// The layout being edited.
     pub fn layout(&self) -> &Layout {
-        &self.layout
+        self.workspace.layout()
     }
 
-    /// The commitment arcs drawn for the selected country.
-    pub fn arcs(&self) -> &[CommitmentArc] {
-        &self.arcs.2
+    /// How the map is framed in a screen rectangle: the same transform the
+    /// exporters use, from the layout's view.
+    pub fn framing(&self, rect: egui::Rect) -> Framing {
+        map::framing(self.scene(), &self.layout().view, rect)
+    }
+
+    /// What the inspector and the commitment lines show for the selection.
+    pub fn selection(&mut self) -> Option<Arc<SelectionDetail>> {
+        let code = self.map.selected?;
+        self.workspace.scene().geometry.index_of(code)?;
+        Some(self.workspace.selection(code))
     }
 
     /// The selected country's name, if any.
     pub fn selected_name(&self) -> Option<&str> {
-        self.map.selected.and_then(|i| self.scene.geometry.countries.get(i)).map(|c| c.name.as_str())
+        let geometry = &self.scene().geometry;
+        self.map.selected.and_then(|code| geometry.index_of(code)).map(|i| geometry.countries[i].name.as_str())
+    }
+
+    /// Whether an action can run now (menus grey out the others).
+    pub fn enabled(&self, action: Action) -> bool {
+        let document = self.workspace.document();
+        match action {
+            Action::Undo => document.can_undo(),
+            Action::Redo => document.can_redo(),
+            Action::PreviousChange => self.workspace.next_change(false).is_some(),
+            Action::NextChange => self.workspace.next_change(true).is_some(),
+            Action::CopyPicture => !self.export.busy(),
+            Action::ClearSelection => self.map.selected.is_some(),
+            _ => true,
+        }
     }
 
     /// Draws the whole window into `ui`; eframe and tests both call this.
     pub fn show(&mut self, ui: &mut egui::Ui) {
-        if self.needs_initial_view {
-            self.camera_from_layout();
-            install_font(ui.ctx(), &self.data.font);
-            self.needs_initial_view = false;
+        self.ctx = ui.ctx().clone();
+        if !self.first_frame_done {
+            self.first_frame_done = true;
+            style::install_font(ui.ctx(), &self.workspace.data().font);
             // Outlines at every zoom and the hit-test index are built lazily; build
             // them off the UI thread now so the first zoom or hover does not wait.
-            let geometry = Arc::clone(&self.scene.geometry);
+            let geometry = Arc::clone(&self.scene().geometry);
             std::thread::spawn(move || geometry.prepare_all());
         }
-        let dropped: Option<PathBuf> = ui
-            .ctx()
-            .input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty()));
-        if let Some(path) = dropped {
-            self.pending.push(Command::File(FileAction::Open(Some(path))));
-        }
-        self.shortcuts(ui);
+        self.take_dropped_files(ui.ctx());
+        self.take_shortcuts(ui.ctx());
         self.advance_playback(ui.ctx());
 
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar(ui));
         });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
+        egui::Panel::bottom("status").show(ui, |ui| panels::status_bar::ui(ui, self));
         egui::Panel::bottom("date").show(ui, |ui| {
-            self.date_bar.ui(ui, self.layout.date, self.playing_since.is_some(), &mut self.pending);
+            let steps = [self.enabled(Action::PreviousChange), self.enabled(Action::NextChange)];
+            let enabled = move |action| match action {
+                Action::PreviousChange => steps[0],
+                Action::NextChange => steps[1],
+                _ => true,
+            };
+            let (date, playing, clock) = (self.layout().date, self.playing_since.is_some(), self.workspace.clock());
+            let mut commands = Vec::new();
+            self.date_bar.ui(ui, date, playing, enabled, clock, &mut commands);
+            self.pending.extend(commands);
         });
         egui::Panel::left("layers").default_size(300.0).show(ui, |ui| {
-            self.layers_panel.ui(
-                ui,
-                &self.scene,
-                &self.layout,
-                &self.data.iso,
-                self.history_state(),
-                &mut self.pending,
-            );
+            let (undo, redo) = (self.enabled(Action::Undo), self.enabled(Action::Redo));
+            let scene = Arc::clone(self.scene());
+            let iso = &self.workspace.data().iso;
+            self.layers_panel.ui(ui, &scene, self.workspace.layout(), iso, (undo, redo), &mut self.pending);
         });
-        if let Some(selected) = self.map.selected {
+        let selection = self.selection();
+        if let Some(detail) = &selection {
             egui::Panel::right("inspector").default_size(340.0).show(ui, |ui| {
-                inspector::ui(ui, &self.scene, &self.data.iso, selected, &self.layout, &mut self.pending);
+                let iso = &self.workspace.data().iso;
+                panels::inspector::ui(
+                    ui,
+                    self.workspace.scene(),
+                    iso,
+                    detail,
+                    self.workspace.layout(),
+                    &mut self.pending,
+                );
             });
         }
-        self.update_arcs();
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let map_rect = ui.available_rect_before_wrap();
-            let emphasised = legend::show(ui.ctx(), map_rect, &self.scene, &self.layout, &mut self.pending);
-            self.emphasised.clone_from(&emphasised);
-            let overlay = Overlay {
-                emphasised,
-                arcs: if self.layout.commitment_lines { self.arcs.2.clone() } else { Vec::new() },
-                labels: self.show_labels,
-                ..Overlay::default()
+            let scene = Arc::clone(self.scene());
+            self.emphasised = panels::legend::show(ui.ctx(), map_rect, &scene, &mut self.pending);
+            let arcs = match &selection {
+                Some(detail) if self.layout().commitment_lines => detail.arcs.as_slice(),
+                _ => &[],
             };
-            let (_, events) = self.map.ui(ui, &self.scene, overlay);
+            let overlay =
+                map::Overlay { emphasised: &self.emphasised, arcs, labels: self.show_labels, ..Default::default() };
+            let view = self.workspace.layout().view;
+            let (_, events) = self.map.ui(ui, &scene, &view, overlay);
             if let Some(clicked) = events.clicked {
                 self.pending.push(Command::Select(clicked));
             }
+            if let Some(view) = events.moved_to {
+                self.pending.push(Command::Edit(Edit::SetView(view)));
+            }
         });
-        if self.show_about {
-            let mut open = true;
-            about::window(ui.ctx(), &mut open, &self.scene.geometry.source);
-            if !open {
-                self.pending.push(Command::ToggleAbout);
-            }
-        }
-        if self.show_help {
-            let mut open = true;
-            help::window(ui.ctx(), &mut open);
-            if !open {
-                self.pending.push(Command::ToggleHelp);
-            }
-        }
-        self.document_windows(ui.ctx());
-        if self.export.ui(ui.ctx(), &self.scene, self.layout.view, &self.fonts) {
-            self.pending.push(Command::ExportTo(PathBuf::new()));
-        }
-        self.export.poll(ui.ctx());
-        self.save_screenshot(ui.ctx());
+        self.windows(ui.ctx());
         for command in std::mem::take(&mut self.pending) {
             self.apply(command);
         }
-        self.view_from_camera();
         let title = self.title();
         if title != self.title_sent {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -365,8 +293,57 @@ impl AllianceMapApp {
         }
     }
 
-    fn history_state(&self) -> (bool, bool) {
-        (self.history.can_undo(), self.history.can_redo())
+    /// The windows that come and go: About, help, the document's prompts, export,
+    /// screenshots. Background jobs are collected here, once per frame.
+    fn windows(&mut self, ctx: &egui::Context) {
+        if self.show_about {
+            let mut open = true;
+            dialogs::about::window(ctx, &mut open, &self.scene().geometry.source);
+            if !open {
+                self.pending.push(Command::Action(Action::ToggleAbout));
+            }
+        }
+        if self.show_help {
+            let mut open = true;
+            help::window(ctx, &mut open);
+            if !open {
+                self.pending.push(Command::Action(Action::ToggleHelp));
+            }
+        }
+        self.document_windows(ctx);
+        self.export.poll(ctx);
+        let scene = Arc::clone(self.scene());
+        if self.export.ui(ctx, &scene, self.layout().view, &self.fonts) {
+            self.pending.push(Command::ExportTo(ExportTarget::Ask));
+        }
+        self.screenshot.ui(ctx, self.workspace.document().path());
+    }
+
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Option<PathBuf> = ctx
+            .input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).find(|p| !p.as_os_str().is_empty()));
+        if let Some(path) = dropped {
+            self.pending.push(Command::File(FileAction::Open(Some(path))));
+        }
+    }
+
+    /// The action table's shortcuts, and the digits that toggle layers 1 to 9.
+    fn take_shortcuts(&mut self, ctx: &egui::Context) {
+        self.pending.extend(actions::pressed(ctx).into_iter().map(Command::Action));
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        use egui::Key;
+        let digits =
+            [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+        let pressed: Vec<usize> =
+            ctx.input(|i| (0..digits.len()).filter(|&n| i.modifiers.is_none() && i.key_pressed(digits[n])).collect());
+        for n in pressed {
+            if let Some(layer) = self.layout().layers.get(n) {
+                let edit = Edit::SetLayerVisible { org: layer.org.clone(), visible: !layer.visible };
+                self.pending.push(Command::Edit(edit));
+            }
+        }
     }
 
     fn advance_playback(&mut self, ctx: &egui::Context) {
@@ -376,10 +353,9 @@ impl AllianceMapApp {
         const STEP_SECONDS: f64 = 0.7;
         let now = ctx.input(|i| i.time);
         if now - since >= STEP_SECONDS {
-            let days = self.date_bar.change_days();
-            match days.iter().find(|&&d| d > self.layout.date) {
-                Some(&next) => {
-                    self.pending.push(Command::SetDate(next));
+            match self.workspace.next_change(true) {
+                Some(next) => {
+                    self.pending.push(Command::Edit(Edit::SetDate(next)));
                     self.playing_since = Some(now);
                 }
                 None => self.playing_since = None,
@@ -388,538 +364,120 @@ impl AllianceMapApp {
         ctx.request_repaint_after(std::time::Duration::from_secs_f64(STEP_SECONDS / 4.0));
     }
 
-    fn shortcuts(&mut self, ui: &egui::Ui) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let mut commands = Vec::new();
-        ui.input_mut(|i| {
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z))
-                || i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Y))
-            {
-                commands.push(Command::Redo);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)) {
-                commands.push(Command::Undo);
-            }
-            if i.consume_key(Modifiers::NONE, Key::F1) {
-                commands.push(Command::ToggleHelp);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S)) {
-                commands.push(Command::SaveAs);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)) {
-                commands.push(Command::Save);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
-                commands.push(Command::File(FileAction::Open(None)));
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::N)) {
-                commands.push(Command::File(FileAction::New));
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::C)) {
-                commands.push(Command::CopyPicture);
-            }
-            if i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::E)) {
-                commands.push(Command::OpenExport);
-            }
-        });
-        if !ui.ctx().egui_wants_keyboard_input() {
-            ui.input(|i| {
-                let typed = |c: &str| i.events.iter().any(|e| matches!(e, egui::Event::Text(t) if t == c));
-                if i.key_pressed(Key::Escape) {
-                    commands.push(Command::Select(None));
-                }
-                if typed("?") {
-                    commands.push(Command::ToggleHelp);
-                }
-                if i.key_pressed(Key::OpenBracket) {
-                    commands.push(Command::StepChange(-1));
-                }
-                if i.key_pressed(Key::CloseBracket) {
-                    commands.push(Command::StepChange(1));
-                }
-                if i.key_pressed(Key::Space) {
-                    commands.push(Command::TogglePlay);
-                }
-                if i.key_pressed(Key::M) && i.modifiers.is_none() {
-                    let mode = match self.layout.mode {
-                        OverlapMode::Patterns => OverlapMode::Count,
-                        OverlapMode::Count => OverlapMode::Patterns,
-                    };
-                    commands.push(Command::SetMode(mode));
-                }
-                if i.key_pressed(Key::C) && i.modifiers.is_none() {
-                    commands.push(Command::SetCommitmentLines(!self.layout.commitment_lines));
-                }
-                if i.key_pressed(Key::L) && i.modifiers.is_none() {
-                    commands.push(Command::ToggleLabels);
-                }
-                let digits =
-                    [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
-                for (n, key) in digits.iter().enumerate() {
-                    if i.key_pressed(*key)
-                        && i.modifiers.is_none()
-                        && let Some(layer) = self.layout.layers.get(n)
-                    {
-                        commands.push(Command::SetLayerVisible(layer.org.clone(), !layer.visible));
-                    }
-                }
-            });
-        }
-        self.pending.extend(commands);
-    }
-
-    fn menu_bar(&mut self, ui: &mut egui::Ui) {
-        ui.menu_button("File", |ui| {
-            if ui.add(egui::Button::new("New").shortcut_text("Ctrl+N")).clicked() {
-                self.pending.push(Command::File(FileAction::New));
-            }
-            if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
-                self.pending.push(Command::File(FileAction::Open(None)));
-            }
-            ui.menu_button("Open recent", |ui| {
-                if self.recent.is_empty() {
-                    ui.weak("No recent files");
-                }
-                for path in &self.recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        self.pending.push(Command::File(FileAction::Open(Some(path.clone()))));
-                    }
-                }
-            });
-            ui.separator();
-            if ui.add(egui::Button::new("Save").shortcut_text("Ctrl+S")).clicked() {
-                self.pending.push(Command::Save);
-            }
-            if ui.add(egui::Button::new("Save as…").shortcut_text("Ctrl+Shift+S")).clicked() {
-                self.pending.push(Command::SaveAs);
-            }
-            ui.separator();
-            if ui.add(egui::Button::new("Export picture…").shortcut_text("Ctrl+E")).clicked() {
-                self.pending.push(Command::OpenExport);
-            }
-            if ui.add(egui::Button::new("Copy picture").shortcut_text("Ctrl+Shift+C")).clicked() {
-                self.pending.push(Command::CopyPicture);
-            }
-            if ui.button("Screenshot of the window").clicked() {
-                self.pending.push(Command::Screenshot);
-            }
-            ui.separator();
-            if ui.button("Quit").clicked() {
-                self.pending.push(Command::File(FileAction::Close));
-            }
-        });
-        ui.menu_button("Edit", |ui| {
-            let (can_undo, can_redo) = self.history_state();
-            if ui.add_enabled(can_undo, egui::Button::new("Undo").shortcut_text("Ctrl+Z")).clicked() {
-                self.pending.push(Command::Undo);
-            }
-            if ui.add_enabled(can_redo, egui::Button::new("Redo").shortcut_text("Ctrl+Shift+Z")).clicked() {
-                self.pending.push(Command::Redo);
-            }
-        });
-        ui.menu_button("View", |ui| {
-            if ui.button("Reset view (0 / double-click)").clicked() {
-                self.pending.push(Command::ResetView);
-            }
-            let mut labels = self.show_labels;
-            if ui.checkbox(&mut labels, "Country labels (L)").changed() {
-                self.pending.push(Command::ToggleLabels);
-            }
-            let mut lines = self.layout.commitment_lines;
-            if ui.checkbox(&mut lines, "Commitment lines (C)").changed() {
-                self.pending.push(Command::SetCommitmentLines(lines));
-            }
-            ui.separator();
-            ui.label("Memberships drawn as");
-            for (mode, label) in
-                [(OverlapMode::Patterns, "Patterns per organisation"), (OverlapMode::Count, "Overlap count")]
-            {
-                if ui.radio(self.layout.mode == mode, label).clicked() {
-                    self.pending.push(Command::SetMode(mode));
-                }
-            }
-            ui.separator();
-            ui.label("Statuses shown");
-            for status in Status::ALL {
-                let mut shown = self.layout.statuses.contains(&status);
-                if ui.checkbox(&mut shown, format!("Show {status}")).changed() {
-                    self.pending.push(Command::SetStatusShown(status, shown));
-                }
-            }
-            ui.separator();
-            ui.label("Palette");
-            for choice in PaletteChoice::ALL {
-                if ui.radio(self.layout.palette == choice, choice.label()).clicked() {
-                    self.pending.push(Command::SetPalette(choice));
-                }
-            }
-            ui.separator();
-            ui.label("Disputed territory");
-            for rule in DisputedRule::ALL {
-                if ui.radio(self.layout.disputed == rule, rule.label()).on_hover_text(rule.footer_text()).clicked() {
-                    self.pending.push(Command::SetDisputedRule(rule));
-                }
-            }
-        });
-        ui.menu_button("Help", |ui| {
-            if ui.button("Keyboard shortcuts (F1)").clicked() {
-                self.pending.push(Command::ToggleHelp);
-            }
-            if ui.button("About alliance-map").clicked() {
-                self.pending.push(Command::ToggleAbout);
-            }
-        });
-    }
-
-    fn status_bar(&self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let countries = &self.scene.geometry.countries;
-            match self.map.hovered.and_then(|i| countries.get(i)) {
-                Some(c) => ui.label(format!("Pointer: {} ({})", c.name, c.code)),
-                None => ui.label("Pointer: -"),
-            };
-            ui.separator();
-            match self.map.selected.and_then(|i| countries.get(i)) {
-                Some(c) => ui.label(format!("Selected: {} ({})", c.name, c.code)),
-                None => ui.label("Selected: none"),
-            };
-            ui.separator();
-            ui.label(format!("Zoom {:.2}x", self.map.camera.zoom));
-            ui.separator();
-            ui.label(format!("Disputed areas: {}", self.layout.disputed.label()));
-        });
-    }
-
-    /// Exports to `path`, or asks where when `path` is empty.
-    fn export_to(&mut self, path: PathBuf) {
-        let extension = self.export.format.extension();
-        let path = if path.as_os_str().is_empty() {
-            if let Some(reason) = self.dialogs.unavailable_reason() {
-                self.path_entry = Some(PathEntry { purpose: PathPurpose::Export, text: String::new(), reason });
-                return;
-            }
-            let start = self.path.as_deref().and_then(std::path::Path::parent).map(std::path::Path::to_path_buf);
-            let stem = self
-                .path
-                .as_deref()
-                .and_then(std::path::Path::file_stem)
-                .map_or_else(|| "alliance-map".to_owned(), |s| s.to_string_lossy().into_owned());
-            match self.dialogs.pick_export_path(start.as_deref(), &format!("{stem}.{extension}"), extension) {
-                Some(path) => path,
-                None => return,
-            }
-        } else {
-            file_dialogs::with_extension(path, extension)
-        };
-        self.export.start_export(path, Arc::clone(&self.scene), self.layout.view, self.fonts.clone());
-    }
-
-    /// Asks eframe for a screenshot and saves it when it arrives.
-    fn save_screenshot(&mut self, ctx: &egui::Context) {
-        if std::mem::take(&mut self.screenshot_requested) {
-            let (tx, rx) = std::sync::mpsc::channel();
-            ctx.request_screenshot(move |image| {
-                let _ = tx.send(image);
-            });
-            self.screenshot_job = Some(rx);
-        }
-        let image = self.screenshot_job.as_ref().and_then(|rx| rx.try_recv().ok());
-        if self.screenshot_job.is_some() && image.is_none() {
-            ctx.request_repaint();
-        }
-        if let Some(image) = image {
-            self.screenshot_job = None;
-            let folder = self
-                .path
-                .as_deref()
-                .and_then(std::path::Path::parent)
-                .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf);
-            let stamp = jiff::Timestamp::now().as_second();
-            let path = folder.join(format!("alliance-map-window-{stamp}.png"));
-            let rgba: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_srgba_unmultiplied()).collect();
-            let result = crate::export::rgba_to_png(&rgba, image.size[0] as u32, image.size[1] as u32)
-                .map_err(|e| e.to_string())
-                .and_then(|bytes| crate::io::atomic::write_atomically(&path, &bytes).map_err(|e| e.to_string()));
-            self.screenshot_status = Some(match result {
-                Ok(()) => format!("Screenshot saved to {}", path.display()),
-                Err(e) => format!("Screenshot failed: {e}"),
-            });
-        }
-        if let Some(status) = self.screenshot_status.clone() {
-            let mut open = true;
-            egui::Window::new("Screenshot").open(&mut open).show(ctx, |ui| ui.label(status));
-            if !open {
-                self.screenshot_status = None;
-            }
-        }
-    }
-
-    /// Recomputes commitment arcs when the scene or the selection changed.
-    fn update_arcs(&mut self) {
-        if self.arcs.0 == self.scene.generation && self.arcs.1 == self.map.selected {
-            return;
-        }
-        let mut arcs = Vec::new();
-        if let Some(index) = self.map.selected {
-            let code = self.scene.geometry.countries[index].code;
-            for c in commitments_of(&self.scene.atlas, code, self.layout.date) {
-                let dashed = match c.kind {
-                    PledgeKind::Defense => false,
-                    PledgeKind::Basing => true,
-                    _ => continue,
-                };
-                let colour = self
-                    .scene
-                    .legend
-                    .layers
-                    .iter()
-                    .find(|l| l.org == c.org)
-                    .map_or(self.scene.palette.hypothetical, |l| l.colour);
-                let mutual = self
-                    .scene
-                    .atlas
-                    .find(&c.org)
-                    .and_then(|o| o.pledges.iter().find(|p| p.article == c.article))
-                    .is_some_and(|p| p.direction == crate::model::Direction::Mutual);
-                for other in c.counterparties {
-                    let Some(other) = self.scene.geometry.index_of(other) else {
-                        continue;
-                    };
-                    let (from, to) = match c.side {
-                        CommitmentSide::Gives => (index, other),
-                        CommitmentSide::Receives => (other, index),
-                    };
-                    // A mutual pledge appears as gives and receives: draw it once.
-                    if mutual && c.side == CommitmentSide::Receives {
-                        continue;
-                    }
-                    let arc = CommitmentArc { from, to, colour, dashed, mutual };
-                    // Several articles of one treaty bind the same pair: one line each.
-                    if !arcs.contains(&arc) {
-                        arcs.push(arc);
-                    }
-                }
-            }
-        }
-        self.arcs = (self.scene.generation, self.map.selected, arcs);
-    }
-
     /// Applies one command; also the entry point for tests.
     pub fn apply(&mut self, command: Command) {
-        let before = self.layout.clone();
-        let kind: Option<&'static str> = match command {
-            Command::Select(index) => {
-                self.map.selected = index;
-                if let Some(country) = index.and_then(|i| self.scene.geometry.countries.get(i)) {
-                    self.layers_panel.suggest_country(country.code);
+        match command {
+            Command::Edit(edit) => {
+                let changed = self.workspace.apply(edit);
+                self.after(changed);
+            }
+            Command::Action(action) => self.run(action),
+            Command::Select(code) => {
+                self.map.selected = code;
+                if let Some(code) = code {
+                    self.layers_panel.suggest_country(code);
                 }
-                None
             }
-            Command::ResetView => {
-                self.map.reset_view(&self.scene);
-                None
+            Command::File(action) => self.request(action),
+            Command::OpenPath(path) => self.open_path(&path),
+            Command::SaveTo(path) => {
+                self.save_to(&path);
             }
-            Command::ToggleAbout => {
-                self.show_about = !self.show_about;
-                None
+            Command::ExportTo(target) => self.export_to(target),
+            Command::PromptAnswer(answer) => self.answer_prompt(answer),
+        }
+    }
+
+    /// Runs an action, if it can run now.
+    fn run(&mut self, action: Action) {
+        if !self.enabled(action) {
+            return;
+        }
+        let layout = self.workspace.layout();
+        let edit = match action {
+            Action::ResetView => Some(Edit::SetView(View::EURASIA)),
+            Action::ToggleCommitmentLines => Some(Edit::SetCommitmentLines(!layout.commitment_lines)),
+            Action::ToggleOverlapMode => Some(Edit::SetMode(match layout.mode {
+                OverlapMode::Patterns => OverlapMode::Count,
+                OverlapMode::Count => OverlapMode::Patterns,
+            })),
+            Action::PreviousChange => self.workspace.next_change(false).map(Edit::SetDate),
+            Action::NextChange => self.workspace.next_change(true).map(Edit::SetDate),
+            _ => None,
+        };
+        if let Some(edit) = edit {
+            let changed = self.workspace.apply(edit);
+            self.after(changed);
+            return;
+        }
+        match action {
+            Action::NewLayout => self.request(FileAction::New),
+            Action::OpenLayout => self.request(FileAction::Open(None)),
+            Action::SaveLayout => {
+                self.save();
             }
-            Command::ToggleHelp => {
-                self.show_help = !self.show_help;
-                None
+            Action::SaveLayoutAs => {
+                self.save_as();
             }
-            Command::ToggleLabels => {
-                self.show_labels = !self.show_labels;
-                None
+            Action::ExportPicture => {
+                let layout = self.workspace.layout();
+                let (title, subtitle) = (layout.title.clone(), layout.subtitle.clone());
+                self.export.open_for(&title, &subtitle);
             }
-            Command::TogglePlay => {
+            Action::CopyPicture => {
+                let layout = self.workspace.layout();
+                let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
+                let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
+                self.export.start_clipboard(&self.ctx, scene, view, self.fonts.clone(), text);
+            }
+            Action::Screenshot => self.screenshot.request(&self.ctx),
+            Action::Quit => self.request(FileAction::Close),
+            Action::Undo => {
+                let changed = self.workspace.undo();
+                self.after(changed);
+            }
+            Action::Redo => {
+                let changed = self.workspace.redo();
+                self.after(changed);
+            }
+            Action::ToggleLabels => self.show_labels = !self.show_labels,
+            Action::TogglePlay => {
                 self.playing_since = match self.playing_since {
                     Some(_) => None,
                     None => Some(f64::NEG_INFINITY),
                 };
-                None
             }
-            Command::StepChange(direction) => {
-                let days = self.date_bar.change_days();
-                let target = if direction < 0 {
-                    days.iter().rev().find(|&&d| d < self.layout.date)
-                } else {
-                    days.iter().find(|&&d| d > self.layout.date)
-                };
-                if let Some(&day) = target {
-                    self.layout.date = day;
-                }
-                Some("date")
-            }
-            Command::SetDate(day) => {
-                self.layout.date = day;
-                Some("date")
-            }
-            Command::SetDisputedRule(rule) => {
-                self.layout.disputed = rule;
-                Some("disputed")
-            }
-            Command::SetLayerVisible(org, visible) => {
-                if let Some(layer) = self.layout.layer_mut(&org) {
-                    layer.visible = visible;
-                }
-                Some("layer")
-            }
-            Command::MoveLayer(org, delta) => {
-                if let Some(from) = self.layout.layers.iter().position(|l| l.org == org) {
-                    let to = (from as i64 + i64::from(delta)).clamp(0, self.layout.layers.len() as i64 - 1) as usize;
-                    let layer = self.layout.layers.remove(from);
-                    self.layout.layers.insert(to, layer);
-                }
-                Some("order")
-            }
-            Command::SetMemberHidden(org, code, hidden) => {
-                if let Some(layer) = self.layout.layer_mut(&org) {
-                    if hidden {
-                        layer.hidden.insert(code);
-                    } else {
-                        layer.hidden.remove(&code);
-                    }
-                }
-                Some("member")
-            }
-            Command::SetStatusShown(status, shown) => {
-                if shown {
-                    self.layout.statuses.insert(status);
-                } else {
-                    self.layout.statuses.remove(&status);
-                }
-                Some("statuses")
-            }
-            Command::SetMode(mode) => {
-                self.layout.mode = mode;
-                Some("mode")
-            }
-            Command::SetPalette(choice) => {
-                self.layout.palette = choice;
-                Some("palette")
-            }
-            Command::SetCommitmentLines(on) => {
-                self.layout.commitment_lines = on;
-                Some("lines")
-            }
-            Command::AddWhatIf(what_if) => {
-                self.layout.what_ifs.push(what_if);
-                Some("what-if")
-            }
-            Command::RemoveWhatIf(index) => {
-                if index < self.layout.what_ifs.len() {
-                    self.layout.what_ifs.remove(index);
-                }
-                Some("what-if")
-            }
-            Command::File(action) => {
-                self.request(action);
-                None
-            }
-            Command::OpenPath(path) => {
-                self.open_path(&path);
-                None
-            }
-            Command::Save => {
-                self.save();
-                None
-            }
-            Command::SaveAs => {
-                self.save_as();
-                None
-            }
-            Command::SaveTo(path) => {
-                self.save_to(&path);
-                None
-            }
-            Command::PromptAnswer(answer) => {
-                self.answer_prompt(answer);
-                None
-            }
-            Command::OpenExport => {
-                let (title, subtitle) = (self.layout.title.clone(), self.layout.subtitle.clone());
-                self.export.open_for(&title, &subtitle);
-                None
-            }
-            Command::ExportTo(path) => {
-                self.export_to(path);
-                None
-            }
-            Command::CopyPicture => {
-                let (title, subtitle) = (self.layout.title.clone(), self.layout.subtitle.clone());
-                self.export.start_clipboard(
-                    Arc::clone(&self.scene),
-                    self.layout.view,
-                    self.fonts.clone(),
-                    &title,
-                    &subtitle,
-                );
-                None
-            }
-            Command::Screenshot => {
-                self.screenshot_requested = true;
-                None
-            }
-            Command::Undo => {
-                if let Some(previous) = self.history.undo(&self.layout) {
-                    self.layout = previous;
-                }
-                None
-            }
-            Command::Redo => {
-                if let Some(next) = self.history.redo(&self.layout) {
-                    self.layout = next;
-                }
-                None
-            }
+            Action::ClearSelection => self.map.selected = None,
+            Action::ToggleHelp => self.show_help = !self.show_help,
+            Action::ToggleAbout => self.show_about = !self.show_about,
+            Action::ResetView
+            | Action::ToggleCommitmentLines
+            | Action::ToggleOverlapMode
+            | Action::PreviousChange
+            | Action::NextChange => {}
+        }
+    }
+
+    /// Keeps the window's own state in step with a changed layout.
+    fn after(&mut self, changed: Changed) {
+        if changed.date {
+            self.date_bar.sync(self.workspace.layout().date);
+        }
+    }
+
+    /// Exports to a file, asking where first for [`ExportTarget::Ask`].
+    fn export_to(&mut self, target: ExportTarget) {
+        let extension = self.export.format.extension();
+        let path = match target {
+            ExportTarget::File(path) => file_dialogs::with_extension(path, extension),
+            ExportTarget::Ask => match self.ask_export_path(extension) {
+                Some(path) => path,
+                None => return,
+            },
         };
-        if let Some(kind) = kind
-            && self.layout != before
-        {
-            self.history.record(&before, kind);
-        }
-        if self.layout != before {
-            self.layout_changed();
-        }
+        let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
+        self.export.start_export(&self.ctx, path, scene, view, self.fonts.clone());
     }
-
-    /// Rebuilds what depends on the layout: only the scene, and the geometry only
-    /// when the disputed-territory rule changed.
-    fn layout_changed(&mut self) {
-        let inputs = SceneInputs::from_layout(&self.layout);
-        if inputs == self.scene.inputs {
-            return;
-        }
-        let selected = self.map.selected.map(|i| self.scene.geometry.countries[i].code);
-        let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
-        self.scene = Arc::new(Scene::build(inputs, geometry, &self.data.atlas));
-        self.map.selected = selected.and_then(|code| self.scene.geometry.index_of(code));
-        self.date_bar.sync(self.layout.date);
-    }
-}
-
-/// Makes the shipped font egui's first choice, keeping egui's own fonts as
-/// fallbacks for symbols it lacks.
-fn install_font(ctx: &egui::Context, font: &[u8]) {
-    let mut fonts = egui::FontDefinitions::default();
-    fonts.font_data.insert("DejaVuSans".to_owned(), Arc::new(egui::FontData::from_owned(font.to_vec())));
-    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().insert(0, "DejaVuSans".to_owned());
-    }
-    ctx.set_fonts(fonts);
-}
-
-fn geometry_for(
-    data: &MapData,
-    cache: &mut BTreeMap<DisputedRule, Arc<MapGeometry>>,
-    rule: DisputedRule,
-) -> Arc<MapGeometry> {
-    cache
-        .entry(rule)
-        .or_insert_with(|| {
-            Arc::new(MapGeometry::build(&data.shapes, rule, |code| data.iso.name(code).map(str::to_owned)))
-        })
-        .clone()
 }
 
 impl eframe::App for AllianceMapApp {
@@ -948,7 +506,7 @@ impl eframe::App for AllianceMapApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, document::RECENT_KEY, &self.recent);
+        eframe::set_value(storage, dialogs::document::RECENT_KEY, &self.recent);
     }
 }
 
@@ -967,7 +525,7 @@ pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup:
         options,
         Box::new(move |cc| {
             let recent: Vec<PathBuf> =
-                cc.storage.and_then(|s| eframe::get_value(s, document::RECENT_KEY)).unwrap_or_default();
+                cc.storage.and_then(|s| eframe::get_value(s, dialogs::document::RECENT_KEY)).unwrap_or_default();
             let mut app = AllianceMapApp::new(data, layout, report_startup).with_recent(recent);
             if let Some(path) = open {
                 app.open_path(&path);

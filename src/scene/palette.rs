@@ -1,6 +1,8 @@
 //! Every colour the map uses. Colours live here and nowhere else, so that a palette
 //! switch (or a colour-blind check) touches one file.
 
+#![expect(clippy::disallowed_methods, reason = "the palette is where colours are written down")]
+
 use crate::model::PaletteChoice;
 
 /// A colour as 8-bit sRGB with straight (not premultiplied) alpha.

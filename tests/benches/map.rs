@@ -6,14 +6,13 @@
 use std::hint::black_box;
 use std::sync::Arc;
 
-use alliance_map::app::{AllianceMapApp, Command, default_layout};
+use alliance_map::app::{AllianceMapApp, Command};
 use alliance_map::export::{BriefingText, Format, Picture};
 use alliance_map::geometry::{LonLat, MapGeometry};
 use alliance_map::io::DataDir;
 use alliance_map::io::shapes::ShapeSet;
 use alliance_map::model::DisputedRule;
-use alliance_map::scene::{Scene, SceneInputs};
-use alliance_map::workspace::MapData;
+use alliance_map::workspace::{Clock, Edit, MapData, Workspace, default_layout};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn data() -> MapData {
@@ -72,18 +71,19 @@ fn bench(c: &mut Criterion) {
 
     // Export: SVG text and PNG, in process (the whole-process figure is measured
     // against the geopandas baseline with run_bench.sh, see BENCHMARKS.md).
-    let layout = default_layout(&data.atlas, "2026-11-23".parse().unwrap());
-    let geometry = Arc::new(geometry);
-    let scene = Scene::build(SceneInputs::from_layout(&layout), Arc::clone(&geometry), &data.atlas);
-    let text = BriefingText { title: layout.title.clone(), subtitle: String::new() };
+    let day = "2026-11-23".parse().unwrap();
+    let layout = default_layout(&data.atlas, day);
     let fonts = alliance_map::export::Fonts::new(Arc::clone(&data.font));
+    let workspace = Workspace::with_layout(data, layout.clone(), Clock::Fixed(day));
+    let scene = Arc::clone(workspace.scene());
+    let text = BriefingText { title: layout.title.clone(), subtitle: String::new() };
     let picture = Picture { scene: &scene, text: &text, view: &layout.view, fonts: &fonts, width: 1920, height: 1080 };
     c.bench_function("export_svg_1920x1080", |b| b.iter(|| picture.render(Format::Svg).unwrap()));
     c.bench_function("export_png_1920x1080", |b| b.iter(|| picture.render(Format::Png).unwrap()));
 
     // The window: all four layers with hatches and labels, 1920x1080.
     let ctx = egui::Context::default();
-    let mut app = AllianceMapApp::new(data, layout, false);
+    let mut app = AllianceMapApp::with_workspace(workspace, false);
     for _ in 0..5 {
         let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
         ctx.tessellate(output.shapes, output.pixels_per_point);
@@ -100,7 +100,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("date_change_rebuild_and_frame", |b| {
         b.iter(|| {
             flip ^= 1;
-            app.apply(Command::SetDate(dates[flip]));
+            app.apply(Command::Edit(Edit::SetDate(dates[flip])));
             let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
             ctx.tessellate(output.shapes, output.pixels_per_point)
         })
@@ -108,7 +108,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("layer_toggle_rebuild_and_frame", |b| {
         b.iter(|| {
             flip ^= 1;
-            app.apply(Command::SetLayerVisible("NATO".into(), flip == 1));
+            app.apply(Command::Edit(Edit::SetLayerVisible { org: "NATO".into(), visible: flip == 1 }));
             let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
             ctx.tessellate(output.shapes, output.pixels_per_point)
         })

@@ -1,27 +1,37 @@
 //! The inspector: everything the selected country holds, gives and receives on the
-//! layout's date, with sources. The same analysis as `alliance-map inspect`.
+//! layout's date, with sources. It shows the scene's [`SelectionDetail`], the same
+//! analysis as `alliance-map inspect`, computed once per scene and selection.
 
 use egui::Ui;
 
-use super::Command;
-use crate::analysis::{CommitmentSide, commitments_of, tensions_of};
+use super::super::Command;
+use super::super::actions::Action;
+use crate::analysis::CommitmentSide;
 use crate::io::iso_table::IsoTable;
 use crate::model::{CountryCode, Layout};
-use crate::scene::Scene;
+use crate::scene::{Scene, SelectionDetail};
+use crate::workspace::Edit;
 
-/// Draws the inspector for the country at `index`.
-pub fn ui(ui: &mut Ui, scene: &Scene, iso: &IsoTable, index: usize, layout: &Layout, commands: &mut Vec<Command>) {
-    let Some(country) = scene.geometry.countries.get(index) else {
+/// Draws the inspector for the selected country.
+pub fn ui(
+    ui: &mut Ui,
+    scene: &Scene,
+    iso: &IsoTable,
+    detail: &SelectionDetail,
+    layout: &Layout,
+    commands: &mut Vec<Command>,
+) {
+    let Some(country) = scene.geometry.index_of(detail.code).map(|index| &scene.geometry.countries[index]) else {
         return;
     };
     let day = scene.inputs.date;
-    let atlas = &scene.atlas;
     let name = |code: CountryCode| iso.name(code).unwrap_or(code.as_str()).to_owned();
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.heading(format!("{} ({})", country.name, country.code));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.small_button("✖").on_hover_text("Close (Esc)").clicked() {
+                let close = format!("Close ({})", Action::ClearSelection.shortcut_text());
+                if ui.small_button("✖").on_hover_text(close).clicked() {
                     commands.push(Command::Select(None));
                 }
             });
@@ -36,19 +46,15 @@ pub fn ui(ui: &mut Ui, scene: &Scene, iso: &IsoTable, index: usize, layout: &Lay
         }
         let mut lines = layout.commitment_lines;
         if ui.checkbox(&mut lines, "Commitment lines on the map").changed() {
-            commands.push(Command::SetCommitmentLines(lines));
+            commands.push(Command::Edit(Edit::SetCommitmentLines(lines)));
         }
 
         ui.separator();
         ui.strong("Statuses");
-        let mut any = false;
-        for org in &atlas.organisations {
-            let Some(period) = org.period_on(country.code, day) else {
-                continue;
-            };
-            any = true;
+        for held in &detail.statuses {
+            let period = &held.period;
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(&org.short_name).strong());
+                ui.label(egui::RichText::new(&held.org).strong());
                 ui.label(period.status.as_str());
                 if period.hypothetical {
                     ui.label(egui::RichText::new("hypothetical").italics().color(ui.visuals().warn_fg_color));
@@ -69,11 +75,11 @@ pub fn ui(ui: &mut Ui, scene: &Scene, iso: &IsoTable, index: usize, layout: &Lay
             }
             ui.add_space(3.0);
         }
-        if !any {
+        if detail.statuses.is_empty() {
             ui.weak("No status in any organisation on this date.");
         }
 
-        let commitments = commitments_of(atlas, country.code, day);
+        let commitments = &detail.commitments;
         for (title, side, word) in [
             ("Pledges it gives", CommitmentSide::Gives, "to"),
             ("Pledges it receives", CommitmentSide::Receives, "from"),
@@ -98,11 +104,10 @@ pub fn ui(ui: &mut Ui, scene: &Scene, iso: &IsoTable, index: usize, layout: &Lay
 
         ui.separator();
         ui.strong("Tensions");
-        let tensions = tensions_of(atlas, country.code, day);
-        if tensions.is_empty() {
+        if detail.tensions.is_empty() {
             ui.weak("none found");
         }
-        for t in tensions {
+        for t in &detail.tensions {
             let parties: Vec<String> = t.left_out.iter().map(|&p| name(p)).collect();
             ui.label(format!("• {}: {}", t.explanation, parties.join(", ")));
         }

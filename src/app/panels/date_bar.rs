@@ -3,15 +3,13 @@
 
 use egui::{Align2, FontId, Key, Sense, Stroke, Ui, vec2};
 
-use super::Command;
-use crate::analysis::Atlas;
+use super::super::Command;
+use super::super::actions::Action;
 use crate::model::Date;
+use crate::workspace::{Clock, Edit};
 
 /// The date control's own state: the text being typed.
 pub struct DateBar {
-    /// Every day the sourced data changes, computed once (the atlas never changes
-    /// while the window is open).
-    change_days: Vec<Date>,
     text: String,
     error: Option<String>,
     first: Date,
@@ -21,16 +19,10 @@ pub struct DateBar {
 impl DateBar {
     /// A date bar from 1949 (NATO's founding year) to today, or the last change in the
     /// data if that is later.
-    pub fn new(atlas: &Atlas, date: Date) -> Self {
-        let today = crate::workspace::Clock::System.today();
-        let change_days = atlas.change_days();
+    pub fn new(change_days: &[Date], clock: Clock, date: Date) -> Self {
+        let today = clock.today();
         let last = change_days.last().copied().map_or(today, |d| d.max(today));
-        Self { change_days, text: date.to_string(), error: None, first: Date::constant(1949, 1, 1), last }
-    }
-
-    /// Every day on which the sourced data changes, sorted.
-    pub fn change_days(&self) -> &[Date] {
-        &self.change_days
+        Self { text: date.to_string(), error: None, first: Date::constant(1949, 1, 1), last }
     }
 
     /// Shows `date` in the field after it changed elsewhere (slider, undo, play).
@@ -48,29 +40,35 @@ impl DateBar {
     }
 
     /// Draws the bar; changes become commands.
-    pub fn ui(&mut self, ui: &mut Ui, date: Date, playing: bool, commands: &mut Vec<Command>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        date: Date,
+        playing: bool,
+        enabled: impl Fn(Action) -> bool,
+        clock: Clock,
+        commands: &mut Vec<Command>,
+    ) {
         ui.add_space(4.0);
         ui.horizontal(|ui| {
-            let days = &self.change_days;
-            let has_previous = days.iter().any(|&d| d < date);
-            let has_next = days.iter().any(|&d| d > date);
+            let hint = |action: Action, what: &str| format!("{what} ({})", action.shortcut_text());
             if ui
-                .add_enabled(has_previous, egui::Button::new("◀ Previous change"))
-                .on_hover_text("Go to the previous accession, exit or suspension ( [ )")
+                .add_enabled(enabled(Action::PreviousChange), egui::Button::new("◀ Previous change"))
+                .on_hover_text(hint(Action::PreviousChange, "Go to the previous accession, exit or suspension"))
                 .clicked()
             {
-                commands.push(Command::StepChange(-1));
+                commands.push(Command::Action(Action::PreviousChange));
             }
             let play_label = if playing { "❚❚ Pause" } else { "▶ Play" };
-            if ui.button(play_label).on_hover_text("Step through every change (Space)").clicked() {
-                commands.push(Command::TogglePlay);
+            if ui.button(play_label).on_hover_text(hint(Action::TogglePlay, "Step through every change")).clicked() {
+                commands.push(Command::Action(Action::TogglePlay));
             }
             if ui
-                .add_enabled(has_next, egui::Button::new("Next change ▶"))
-                .on_hover_text("Go to the next accession, exit or suspension ( ] )")
+                .add_enabled(enabled(Action::NextChange), egui::Button::new("Next change ▶"))
+                .on_hover_text(hint(Action::NextChange, "Go to the next accession, exit or suspension"))
                 .clicked()
             {
-                commands.push(Command::StepChange(1));
+                commands.push(Command::Action(Action::NextChange));
             }
             ui.separator();
             let label = ui.label("Date");
@@ -82,13 +80,13 @@ impl DateBar {
                 match self.text.trim().parse::<Date>() {
                     Ok(day) => {
                         self.error = None;
-                        commands.push(Command::SetDate(day));
+                        commands.push(Command::Edit(Edit::SetDate(day)));
                     }
                     Err(_) => self.error = Some(format!("{:?} is not a day; expected YYYY-MM-DD", self.text)),
                 }
             }
             if ui.button("Today").clicked() {
-                commands.push(Command::SetDate(crate::workspace::Clock::System.today()));
+                commands.push(Command::Edit(Edit::SetDate(clock.today())));
             }
             if let Some(error) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
@@ -102,7 +100,7 @@ impl DateBar {
         let slider = ui.add(egui::Slider::new(&mut value, 0..=total).show_value(false).text(""));
         slider.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Slider, true, "Date slider"));
         if slider.changed() {
-            commands.push(Command::SetDate(self.date_at(value)));
+            commands.push(Command::Edit(Edit::SetDate(self.date_at(value))));
         }
         let rail = slider.rect;
         let (ticks, painter) = ui.allocate_painter(vec2(rail.width(), 16.0), Sense::hover());

@@ -1,11 +1,11 @@
 //! File → Export: format, size presets, title fields and a live preview that is the
 //! export itself (the same SVG, rasterised smaller). Rendering runs off the UI
-//! thread, so the window never freezes on a 4K export.
+//! thread (a [`Job`]), so the window never freezes on a 4K export.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
 
+use super::super::jobs::Job;
 use crate::export::{BriefingText, Fonts, Format, Picture};
 use crate::model::View;
 use crate::scene::Scene;
@@ -72,9 +72,9 @@ pub struct ExportDialog {
     pub subtitle: String,
     preview: Option<egui::TextureHandle>,
     preview_key: Option<PreviewKey>,
-    preview_job: Option<Receiver<Option<egui::ColorImage>>>,
+    preview_job: Option<Job<Option<egui::ColorImage>>>,
     /// A running export or clipboard job.
-    job: Option<Receiver<JobResult>>,
+    job: Option<Job<JobResult>>,
     /// The last job's outcome, for the user.
     pub status: Option<String>,
 }
@@ -140,70 +140,57 @@ impl ExportDialog {
         self.job.is_some()
     }
 
-    fn text(&self) -> BriefingText {
+    /// The title and subtitle typed in the window.
+    pub fn text(&self) -> BriefingText {
         BriefingText { title: self.title.clone(), subtitle: self.subtitle.clone() }
     }
 
     /// Starts writing the picture to `path` in the background.
-    pub fn start_export(&mut self, path: PathBuf, scene: Arc<Scene>, view: View, fonts: Fonts) {
-        let (tx, rx) = channel();
+    pub fn start_export(&mut self, ctx: &egui::Context, path: PathBuf, scene: Arc<Scene>, view: View, fonts: Fonts) {
         let (text, format, size) = (self.text(), self.format, (self.width, self.height));
-        std::thread::spawn(move || {
+        self.job = Some(Job::spawn(ctx, move || {
             let picture =
                 Picture { scene: &scene, text: &text, view: &view, fonts: &fonts, width: size.0, height: size.1 };
-            let result = picture.write(&path, format);
-            let _ = tx.send(match result {
+            match picture.write(&path, format) {
                 Ok(()) => JobResult::Written(path),
                 Err(e) => JobResult::Failed(e.to_string()),
-            });
-        });
+            }
+        }));
         self.status = Some("Exporting…".into());
-        self.job = Some(rx);
     }
 
     /// Starts rendering the picture for the clipboard in the background.
-    pub fn start_clipboard(&mut self, scene: Arc<Scene>, view: View, fonts: Fonts, title: &str, subtitle: &str) {
-        let (tx, rx) = channel();
-        let text = BriefingText { title: title.to_owned(), subtitle: subtitle.to_owned() };
+    pub fn start_clipboard(
+        &mut self,
+        ctx: &egui::Context,
+        scene: Arc<Scene>,
+        view: View,
+        fonts: Fonts,
+        text: BriefingText,
+    ) {
         let size = (self.width, self.height);
-        std::thread::spawn(move || {
-            let _ = tx.send(match render_image(&scene, &text, &view, &fonts, size, 1.0) {
-                Ok(image) => JobResult::Clipboard(image),
-                Err(e) => JobResult::Failed(e),
-            });
-        });
+        self.job = Some(Job::spawn(ctx, move || match render_image(&scene, &text, &view, &fonts, size, 1.0) {
+            Ok(image) => JobResult::Clipboard(image),
+            Err(e) => JobResult::Failed(e),
+        }));
         self.status = Some("Copying picture…".into());
-        self.job = Some(rx);
     }
 
-    /// Collects a finished job, if any.
+    /// Collects a finished export or clipboard job; called once per frame.
     pub fn poll(&mut self, ctx: &egui::Context) {
-        if let Some(rx) = &self.job {
-            match rx.try_recv() {
-                Ok(JobResult::Written(path)) => {
-                    self.status = Some(format!("Exported {}", path.display()));
-                    self.job = None;
-                }
-                Ok(JobResult::Clipboard(image)) => {
-                    ctx.copy_image(image);
-                    self.status = Some("Picture copied to the clipboard".into());
-                    self.job = None;
-                }
-                Ok(JobResult::Failed(message)) => {
-                    self.status = Some(format!("Export failed: {message}"));
-                    self.job = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    ctx.request_repaint_after(std::time::Duration::from_millis(50))
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.job = None,
+        match Job::take_finished(&mut self.job) {
+            Some(JobResult::Written(path)) => self.status = Some(format!("Exported {}", path.display())),
+            Some(JobResult::Clipboard(image)) => {
+                ctx.copy_image(image);
+                self.status = Some("Picture copied to the clipboard".into());
             }
+            Some(JobResult::Failed(message)) => self.status = Some(format!("Export failed: {message}")),
+            None => {}
         }
     }
 
     /// Draws the window. Returns true when the user pressed Export.
     pub fn ui(&mut self, ctx: &egui::Context, scene: &Arc<Scene>, view: View, fonts: &Fonts) -> bool {
-        self.poll(ctx);
         if !self.open {
             return false;
         }
@@ -280,29 +267,17 @@ impl ExportDialog {
             subtitle: self.subtitle.clone(),
             view: [view.centre_lon.to_bits(), view.centre_lat.to_bits(), view.zoom.to_bits()],
         };
-        if let Some(rx) = &self.preview_job {
-            match rx.try_recv() {
-                Ok(image) => {
-                    if let Some(image) = image {
-                        self.preview =
-                            Some(ui.ctx().load_texture("export-preview", image, egui::TextureOptions::LINEAR));
-                    }
-                    self.preview_job = None;
-                }
-                Err(_) => ui.ctx().request_repaint_after(std::time::Duration::from_millis(50)),
-            }
+        if let Some(Some(image)) = Job::take_finished(&mut self.preview_job) {
+            self.preview = Some(ui.ctx().load_texture("export-preview", image, egui::TextureOptions::LINEAR));
         }
         if self.preview_key.as_ref() != Some(&key)
             && self.preview_job.is_none()
             && crate::export::check_size(self.width, self.height).is_ok()
         {
-            let (tx, rx) = channel();
             let (scene, fonts, text, size) = (Arc::clone(scene), fonts.clone(), self.text(), (self.width, self.height));
             let scale = PREVIEW_WIDTH * ui.ctx().pixels_per_point() / size.0 as f32;
-            std::thread::spawn(move || {
-                let _ = tx.send(render_image(&scene, &text, &view, &fonts, size, scale).ok());
-            });
-            self.preview_job = Some(rx);
+            self.preview_job =
+                Some(Job::spawn(ui.ctx(), move || render_image(&scene, &text, &view, &fonts, size, scale).ok()));
             self.preview_key = Some(key);
         }
         let height = PREVIEW_WIDTH * self.height as f32 / self.width.max(1) as f32;

@@ -3,9 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{AllianceMapApp, Command};
+use super::super::{AllianceMapApp, Command, ExportTarget};
 use crate::io::Problem;
-use crate::io::layouts::{load_layout, save_layout};
 
 /// What the user wanted to do when the unsaved-changes prompt appeared.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,19 +48,18 @@ pub const RECENT_KEY: &str = "recent_layouts";
 impl AllianceMapApp {
     /// Whether the layout differs from the file it was opened from or saved to.
     pub fn is_dirty(&self) -> bool {
-        self.layout != self.saved
+        self.workspace.document().is_dirty()
     }
 
     /// The file being edited, if it has one.
     pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
+        self.workspace.document().path()
     }
 
     /// The window title: file name and a mark for unsaved changes.
     pub fn title(&self) -> String {
         let name = self
-            .path
-            .as_deref()
+            .path()
             .and_then(Path::file_name)
             .map_or_else(|| "untitled".to_owned(), |n| n.to_string_lossy().into_owned());
         let mark = if self.is_dirty() { " ●" } else { "" };
@@ -86,7 +84,7 @@ impl AllianceMapApp {
     }
 
     /// Runs a file action, first asking about unsaved changes.
-    pub(super) fn request(&mut self, action: FileAction) {
+    pub(in super::super) fn request(&mut self, action: FileAction) {
         if self.is_dirty() {
             self.prompt = Some(action);
         } else {
@@ -95,11 +93,12 @@ impl AllianceMapApp {
     }
 
     /// Runs a file action without asking.
-    pub(super) fn perform(&mut self, action: FileAction) {
+    fn perform(&mut self, action: FileAction) {
         match action {
             FileAction::New => {
-                let layout = super::default_layout(&self.data.atlas, crate::workspace::Clock::System.today());
-                self.replace_layout(layout, None);
+                let changed = self.workspace.new_document();
+                self.load_problems = None;
+                self.after(changed);
             }
             FileAction::Open(Some(path)) => self.open_path(&path),
             FileAction::Open(None) => match self.dialogs.unavailable_reason() {
@@ -107,7 +106,7 @@ impl AllianceMapApp {
                     self.path_entry = Some(PathEntry { purpose: PathPurpose::Open, text: String::new(), reason });
                 }
                 None => {
-                    let start = self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+                    let start = self.path().and_then(Path::parent).map(Path::to_path_buf);
                     if let Some(path) = self.dialogs.pick_layout_to_open(start.as_deref()) {
                         self.open_path(&path);
                     }
@@ -122,49 +121,38 @@ impl AllianceMapApp {
 
     /// Opens a layout file; on problems, shows them and keeps the current layout.
     pub fn open_path(&mut self, path: &Path) {
-        match load_layout(path, &self.data.atlas, &self.data.iso) {
-            Ok(layout) => {
+        match self.workspace.open(path) {
+            Ok(changed) => {
                 self.load_problems = None;
-                self.replace_layout(layout, Some(path.to_path_buf()));
+                self.after(changed);
                 self.remember(path);
             }
             Err(problems) => self.load_problems = Some((path.to_path_buf(), problems)),
         }
     }
 
-    fn replace_layout(&mut self, layout: crate::model::Layout, path: Option<PathBuf>) {
-        self.saved = layout.clone();
-        self.layout = layout;
-        self.path = path;
-        self.history = Default::default();
-        self.camera_from_layout();
-        self.layout_changed();
-        self.date_bar.sync(self.layout.date);
-    }
-
     /// Saves to the current file, or asks where when there is none. Returns whether
     /// the layout is now saved.
-    pub(super) fn save(&mut self) -> bool {
-        match self.path.clone() {
+    pub(in super::super) fn save(&mut self) -> bool {
+        match self.path().map(Path::to_path_buf) {
             Some(path) => self.save_to(&path),
             None => self.save_as(),
         }
     }
 
     /// Asks where to save, then saves.
-    pub(super) fn save_as(&mut self) -> bool {
+    pub(in super::super) fn save_as(&mut self) -> bool {
         if let Some(reason) = self.dialogs.unavailable_reason() {
             self.path_entry = Some(PathEntry {
                 purpose: PathPurpose::Save,
-                text: self.path.as_deref().map(|p| p.display().to_string()).unwrap_or_default(),
+                text: self.path().map(|p| p.display().to_string()).unwrap_or_default(),
                 reason,
             });
             return false;
         }
-        let start = self.path.as_deref().and_then(Path::parent).map(Path::to_path_buf);
+        let start = self.path().and_then(Path::parent).map(Path::to_path_buf);
         let name = self
-            .path
-            .as_deref()
+            .path()
             .and_then(Path::file_name)
             .map_or_else(|| "layout.ron".to_owned(), |n| n.to_string_lossy().into_owned());
         match self.dialogs.pick_layout_to_save(start.as_deref(), &name) {
@@ -176,10 +164,8 @@ impl AllianceMapApp {
     /// Saves atomically to `path`; on failure the old file is untouched and the
     /// window says why.
     pub fn save_to(&mut self, path: &Path) -> bool {
-        match save_layout(path, &self.layout) {
+        match self.workspace.save_to(path) {
             Ok(()) => {
-                self.saved = self.layout.clone();
-                self.path = Some(path.to_path_buf());
                 self.save_error = None;
                 self.remember(path);
                 true
@@ -191,9 +177,24 @@ impl AllianceMapApp {
         }
     }
 
+    /// Where to export: asks with a file dialog, or opens the typed-path window
+    /// (and returns `None`) where no dialog can open.
+    pub(in super::super) fn ask_export_path(&mut self, extension: &str) -> Option<PathBuf> {
+        if let Some(reason) = self.dialogs.unavailable_reason() {
+            self.path_entry = Some(PathEntry { purpose: PathPurpose::Export, text: String::new(), reason });
+            return None;
+        }
+        let start = self.path().and_then(Path::parent).map(Path::to_path_buf);
+        let stem = self
+            .path()
+            .and_then(Path::file_stem)
+            .map_or_else(|| "alliance-map".to_owned(), |s| s.to_string_lossy().into_owned());
+        self.dialogs.pick_export_path(start.as_deref(), &format!("{stem}.{extension}"), extension)
+    }
+
     /// The unsaved-changes prompt, the problems of a failed open, save errors and
     /// the typed-path window.
-    pub(super) fn document_windows(&mut self, ctx: &egui::Context) {
+    pub(in super::super) fn document_windows(&mut self, ctx: &egui::Context) {
         if let Some(action) = self.prompt.clone() {
             let what = match action {
                 FileAction::New => "start a new layout",
@@ -205,8 +206,7 @@ impl AllianceMapApp {
                 ui.heading("Unsaved changes");
                 ui.label(format!(
                     "{} has changes that are not saved. Save them before you {what}?",
-                    self.path
-                        .as_deref()
+                    self.path()
                         .and_then(Path::file_name)
                         .map_or("This layout".into(), |n| n.to_string_lossy().into_owned())
                 ));
@@ -290,7 +290,7 @@ impl AllianceMapApp {
                     PathPurpose::Save => {
                         self.pending.push(Command::SaveTo(super::file_dialogs::with_extension(path, "ron")))
                     }
-                    PathPurpose::Export => self.pending.push(Command::ExportTo(path)),
+                    PathPurpose::Export => self.pending.push(Command::ExportTo(ExportTarget::File(path))),
                 }
             } else if !open {
                 self.path_entry = None;
@@ -299,7 +299,7 @@ impl AllianceMapApp {
     }
 
     /// Answers the unsaved-changes prompt.
-    pub(super) fn answer_prompt(&mut self, answer: PromptAnswer) {
+    pub(in super::super) fn answer_prompt(&mut self, answer: PromptAnswer) {
         let Some(action) = self.prompt.take() else { return };
         match answer {
             PromptAnswer::Save => {

@@ -1,4 +1,4 @@
-//! Paints a [`Scene`] with egui. Everything expensive is cached per scene (fill and
+//! Paints a [`Scene`] with egui, framed by the same [`Framing`] the exporters use. Everything expensive is cached per scene (fill and
 //! hatch vertices in plane coordinates) or per zoom level (tessellated borders); a
 //! frame only moves vertices to the screen, one multiply-add each.
 
@@ -7,13 +7,14 @@ use egui::epaint::{
 };
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId};
 
-use super::map_view::ScreenFromPlane;
-use crate::scene::{HATCH_PERIOD_PX, HatchWeight, Rgba8, Scene};
+use super::super::style::color32;
+use crate::model::CountryCode;
+use crate::scene::{CommitmentArc, Framing, HATCH_PERIOD_PX, HatchWeight, Scene};
 
-/// Converts palette colours at the edge to egui.
-pub fn color32(c: Rgba8) -> Color32 {
-    let [r, g, b, a] = c.0;
-    Color32::from_rgba_unmultiplied(r, g, b, a)
+/// A plane point on screen.
+#[inline]
+fn screen(framing: &Framing, p: [f32; 2]) -> Pos2 {
+    Pos2::from(framing.apply(p))
 }
 
 /// Rings smaller than this on screen are not outlined: their fill already shows
@@ -57,32 +58,17 @@ pub struct MapPainter {
 
 /// What the painter draws on top of the scene for the current interaction.
 #[derive(Clone, Debug, Default)]
-pub struct Overlay {
+pub struct Overlay<'a> {
     /// The country under the pointer.
-    pub hovered: Option<usize>,
+    pub hovered: Option<CountryCode>,
     /// The selected country.
-    pub selected: Option<usize>,
+    pub selected: Option<CountryCode>,
     /// Countries to emphasise (a hovered legend entry).
-    pub emphasised: Vec<usize>,
-    /// Commitment arcs: from, to, colour, dashed, arrow at `to`.
-    pub arcs: Vec<Arc>,
+    pub emphasised: &'a [CountryCode],
+    /// Commitment lines of the selection (the scene's analysis).
+    pub arcs: &'a [CommitmentArc],
     /// Whether to place country labels.
     pub labels: bool,
-}
-
-/// A commitment line between two countries.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Arc {
-    /// Country index the pledge comes from.
-    pub from: usize,
-    /// Country index it goes to.
-    pub to: usize,
-    /// Line colour.
-    pub colour: Rgba8,
-    /// Dashed for pledges weaker than defence.
-    pub dashed: bool,
-    /// Both ways (mutual) or one way.
-    pub mutual: bool,
 }
 
 impl MapPainter {
@@ -144,7 +130,7 @@ impl MapPainter {
     }
 
     /// Paints background, fills, hatches, borders, labels and the overlay.
-    pub fn paint(&mut self, painter: &Painter, scene: &Scene, transform: ScreenFromPlane, overlay: &Overlay) {
+    pub fn paint(&mut self, painter: &Painter, scene: &Scene, framing: Framing, overlay: &Overlay<'_>) {
         self.rebuild_if_needed(scene);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
@@ -154,7 +140,7 @@ impl MapPainter {
         let mut mesh = Mesh::default();
         mesh.vertices.reserve(self.fill_km.vertices.len());
         mesh.vertices
-            .extend(self.fill_km.vertices.iter().map(|v| Vertex { pos: transform.apply([v.pos.x, v.pos.y]), ..*v }));
+            .extend(self.fill_km.vertices.iter().map(|v| Vertex { pos: screen(&framing, [v.pos.x, v.pos.y]), ..*v }));
         mesh.indices.clone_from(&self.fill_km.indices);
         painter.add(Shape::mesh(mesh));
 
@@ -167,7 +153,7 @@ impl MapPainter {
             let mut mesh = Mesh::with_texture(texture_ids[slot]);
             mesh.vertices.reserve(hatch.positions_km.len());
             for ((p, n), color) in hatch.positions_km.iter().zip(&hatch.normals).zip(&hatch.colours) {
-                let pos = transform.apply(*p);
+                let pos = screen(&framing, *p);
                 let u = (pos.x * n[0] + pos.y * n[1]) / HATCH_PERIOD_PX;
                 mesh.vertices.push(Vertex { pos, uv: Pos2::new(u, 0.5), color: *color });
             }
@@ -176,61 +162,67 @@ impl MapPainter {
         }
 
         // Borders.
-        let visible = transform.visible_km(clip);
-        self.paint_borders(painter, scene, transform, visible);
+        let visible = framing.visible_km(clip.min.into(), clip.max.into());
+        self.paint_borders(painter, scene, framing, visible);
 
         // Dashed outlines: suspended and hypothetical memberships.
-        let max_error_km = OUTLINE_ERROR_POINTS / transform.points_per_km;
+        let max_error_km = OUTLINE_ERROR_POINTS / framing.px_per_km;
         let mut shapes = Vec::new();
+        let dash = palette.dash;
         for dashed in &scene.dashed {
             let country = &scene.geometry.countries[dashed.country];
             if !country.bounds.intersects(&visible) {
                 continue;
             }
-            let stroke = Stroke::new(1.6, color32(dashed.colour));
+            let stroke = Stroke::new(dash.width_px, color32(dashed.colour));
             for ring in &country.outline_for(max_error_km * 2.0).rings_km {
-                let points: Vec<Pos2> = ring.iter().map(|&p| transform.apply(p)).collect();
-                shapes.extend(Shape::dashed_line(&points, stroke, 5.0, 4.0));
+                let points: Vec<Pos2> = ring.iter().map(|&p| screen(&framing, p)).collect();
+                shapes.extend(Shape::dashed_line(&points, stroke, dash.on_px, dash.off_px));
             }
         }
 
-        // Emphasis, hover and selection (a white casing under the selection).
+        // Emphasis, hover and selection (a casing under the selection).
+        let widths = palette.highlight;
         let selection = color32(palette.selection);
         let highlights = overlay
             .emphasised
             .iter()
-            .map(|&index| (index, Stroke::new(2.4, selection)))
-            .chain(overlay.hovered.map(|index| (index, Stroke::new(1.8, color32(palette.hover)))))
-            .chain(overlay.selected.map(|index| (index, Stroke::new(3.6, Color32::WHITE))))
-            .chain(overlay.selected.map(|index| (index, Stroke::new(2.0, selection))));
-        for (index, stroke) in highlights {
-            outline_country(&mut shapes, scene, index, transform, max_error_km, stroke);
+            .map(|&code| (code, Stroke::new(widths.emphasis_px, selection)))
+            .chain(overlay.hovered.map(|code| (code, Stroke::new(widths.hover_px, color32(palette.hover)))))
+            .chain(
+                overlay
+                    .selected
+                    .map(|code| (code, Stroke::new(widths.selection_casing_px, color32(palette.selection_casing)))),
+            )
+            .chain(overlay.selected.map(|code| (code, Stroke::new(widths.selection_px, selection))));
+        for (code, stroke) in highlights {
+            outline_country(&mut shapes, scene, code, framing, max_error_km, stroke);
         }
         painter.extend(shapes);
 
         if overlay.labels {
-            paint_labels(painter, scene, transform, clip);
+            paint_labels(painter, scene, framing, clip);
         }
-        paint_arcs(painter, scene, transform, &overlay.arcs);
+        paint_arcs(painter, scene, framing, overlay.arcs);
     }
 
     fn paint_borders(
         &mut self,
         painter: &Painter,
         scene: &Scene,
-        transform: ScreenFromPlane,
+        framing: Framing,
         visible: crate::geometry::PlaneRect,
     ) {
         let pixels_per_point = painter.ctx().pixels_per_point();
         let stale = self
             .borders
             .as_ref()
-            .is_none_or(|b| b.points_per_km != transform.points_per_km || b.pixels_per_point != pixels_per_point);
+            .is_none_or(|b| b.points_per_km != framing.px_per_km || b.pixels_per_point != pixels_per_point);
         if stale {
-            self.borders = Some(tessellate_borders(scene, transform.points_per_km, pixels_per_point));
+            self.borders = Some(tessellate_borders(scene, framing.px_per_km, pixels_per_point));
         }
         let Some(borders) = &self.borders else { return };
-        let offset = transform.origin.to_vec2();
+        let offset = egui::Vec2::from(framing.origin_px);
         let mut mesh = Mesh::default();
         for (country, (vertices, indices)) in scene.geometry.countries.iter().zip(&borders.ranges) {
             if vertices.is_empty() || !country.bounds.intersects(&visible) {
@@ -263,7 +255,10 @@ fn stripe_image(width_px: f32) -> egui::ColorImage {
         .map(|x| {
             let (a, b) = (x as f32, x as f32 + 1.0);
             let covered = (b.min(width_px) - a.max(0.0)).clamp(0.0, 1.0);
-            Color32::from_white_alpha((covered * 255.0).round() as u8)
+            // An alpha mask that the hatch's vertex colour tints, not a colour.
+            #[expect(clippy::disallowed_methods, reason = "a coverage mask, coloured by the palette at draw time")]
+            let texel = Color32::from_white_alpha((covered * 255.0).round() as u8);
+            texel
         })
         .collect();
     egui::ColorImage::new([period, 1], pixels)
@@ -304,17 +299,17 @@ fn tessellate_borders(scene: &Scene, points_per_km: f32, pixels_per_point: f32) 
 fn outline_country(
     shapes: &mut Vec<Shape>,
     scene: &Scene,
-    index: usize,
-    transform: ScreenFromPlane,
+    code: CountryCode,
+    framing: Framing,
     max_error_km: f32,
     stroke: Stroke,
 ) {
-    let Some(country) = scene.geometry.countries.get(index) else {
+    let Some(country) = scene.geometry.index_of(code).map(|index| &scene.geometry.countries[index]) else {
         return;
     };
     for ring in &country.outline_for(max_error_km).rings_km {
         shapes.push(Shape::Path(PathShape {
-            points: ring.iter().map(|&p| transform.apply(p)).collect(),
+            points: ring.iter().map(|&p| screen(&framing, p)).collect(),
             closed: false,
             fill: Color32::TRANSPARENT,
             stroke: PathStroke::from(stroke),
@@ -324,14 +319,10 @@ fn outline_country(
 
 /// Country names, placed by the same rule as exports (`scene::place_labels`),
 /// drawn with a halo so they read over hatches.
-fn paint_labels(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, clip: Rect) {
+fn paint_labels(painter: &Painter, scene: &Scene, framing: Framing, clip: Rect) {
     let font = egui::FontId::proportional(12.0);
     let text_color = color32(scene.palette.label);
     let halo = color32(scene.palette.label_halo);
-    let framing = crate::scene::Framing {
-        origin_px: [transform.origin.x, transform.origin.y],
-        px_per_km: transform.points_per_km,
-    };
     let mut galleys = std::collections::HashMap::new();
     let placed =
         crate::scene::place_labels(scene, framing, [clip.min.x, clip.min.y], [clip.max.x, clip.max.y], |text| {
@@ -353,31 +344,32 @@ fn paint_labels(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, cl
 
 /// Commitment arcs: quadratic curves bowed to one side, with an arrowhead where a
 /// pledge runs one way.
-fn paint_arcs(painter: &Painter, scene: &Scene, transform: ScreenFromPlane, arcs: &[Arc]) {
-    let countries = &scene.geometry.countries;
+fn paint_arcs(painter: &Painter, scene: &Scene, framing: Framing, arcs: &[CommitmentArc]) {
+    let geometry = &scene.geometry;
+    let style = scene.palette.arcs;
     for arc in arcs {
-        let (Some(a), Some(b)) = (countries.get(arc.from), countries.get(arc.to)) else {
+        let (Some(a), Some(b)) = (geometry.index_of(arc.from), geometry.index_of(arc.to)) else {
             continue;
         };
-        let start = transform.apply(a.label_anchor_km());
-        let end = transform.apply(b.label_anchor_km());
+        let start = screen(&framing, geometry.countries[a].label_anchor_km());
+        let end = screen(&framing, geometry.countries[b].label_anchor_km());
         let chord = end - start;
         if chord.length() < 2.0 {
             continue;
         }
         let control = start + chord * 0.5 + chord.rot90() * 0.2;
-        let stroke = Stroke::new(if arc.dashed { 1.3 } else { 2.0 }, color32(arc.colour));
+        let stroke = Stroke::new(if arc.dashed { style.basing_px } else { style.defence_px }, color32(arc.colour));
         let curve =
             QuadraticBezierShape::from_points_stroke([start, control, end], false, Color32::TRANSPARENT, stroke);
         if arc.dashed {
             let points = curve.flatten(Some(0.5));
-            painter.extend(Shape::dashed_line(&points, stroke, 6.0, 4.0));
+            painter.extend(Shape::dashed_line(&points, stroke, style.dash_on_px, style.dash_off_px));
         } else {
             painter.add(curve);
         }
         if !arc.mutual {
             let direction = (end - control).normalized();
-            let size = 8.0;
+            let size = style.arrow_px;
             let left = end - direction * size + direction.rot90() * size * 0.5;
             let right = end - direction * size - direction.rot90() * size * 0.5;
             painter.add(Shape::convex_polygon(vec![end, left, right], color32(arc.colour), Stroke::NONE));

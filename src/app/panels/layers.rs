@@ -3,11 +3,13 @@
 
 use egui::{Sense, Stroke, Ui, vec2};
 
-use super::Command;
-use super::map_painter::color32;
+use super::super::Command;
+use super::super::actions::Action;
+use super::super::style::color32;
 use crate::io::iso_table::IsoTable;
 use crate::model::{CountryCode, Date, Layout, Status, WhatIf};
 use crate::scene::{LegendLayer, Rgba8, Scene};
+use crate::workspace::Edit;
 
 /// The panel's own state: search text and the what-if form.
 #[derive(Default)]
@@ -31,11 +33,13 @@ impl Default for WhatIfForm {
 }
 
 /// A small swatch: the layer's colour with its hatch angle.
-pub fn swatch(ui: &mut Ui, colour: Rgba8, angle_deg: f32, visible: bool) {
+pub fn swatch(ui: &mut Ui, scene: &Scene, colour: Rgba8, angle_deg: f32, visible: bool) {
     let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
     let painter = ui.painter_at(rect);
-    let colour = if visible { color32(colour) } else { color32(colour).gamma_multiply(0.35) };
-    painter.rect_filled(rect, 2.0, colour.gamma_multiply(0.25));
+    // A hidden layer's swatch is faded, so the list shows at a glance what is drawn.
+    let strength = if visible { 1.0 } else { 0.35 };
+    painter.rect_filled(rect, 2.0, color32(scene.palette.swatch_tint(colour)).gamma_multiply(strength));
+    let colour = color32(colour).gamma_multiply(strength);
     let (sin, cos) = angle_deg.to_radians().sin_cos();
     let direction = vec2(cos, -sin);
     let normal = vec2(sin, cos);
@@ -62,10 +66,10 @@ impl LayersPanel {
                 ui.heading("Layers");
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.add_enabled(can_redo, egui::Button::new("Redo")).clicked() {
-                        commands.push(Command::Redo);
+                        commands.push(Command::Action(Action::Redo));
                     }
                     if ui.add_enabled(can_undo, egui::Button::new("Undo")).clicked() {
-                        commands.push(Command::Undo);
+                        commands.push(Command::Action(Action::Undo));
                     }
                 });
             });
@@ -73,13 +77,11 @@ impl LayersPanel {
             let needle = self.search.trim().to_lowercase();
             ui.add_space(4.0);
             let count = scene.legend.layers.len();
-            let primary =
-                |org: &str| scene.atlas.find(org).is_some_and(|o| o.layer == crate::model::LayerRank::Primary);
             let layers: Vec<(usize, &LegendLayer)> = scene.legend.layers.iter().enumerate().collect();
-            for (position, layer) in layers.iter().filter(|(_, l)| primary(&l.org)) {
+            for (position, layer) in layers.iter().filter(|(_, l)| l.primary) {
                 self.layer_row(ui, scene, layout, iso, layer, *position, count, &needle, commands);
             }
-            let extras: Vec<_> = layers.iter().filter(|(_, l)| !primary(&l.org)).collect();
+            let extras: Vec<_> = layers.iter().filter(|(_, l)| !l.primary).collect();
             egui::CollapsingHeader::new(format!("Extra layers ({})", extras.len())).id_salt("extra-layers").show(
                 ui,
                 |ui| {
@@ -116,23 +118,23 @@ impl LayersPanel {
                 .on_hover_text(format!("{}\nShow or hide this layer ({})", layer.name, position + 1))
                 .changed()
             {
-                commands.push(Command::SetLayerVisible(layer.org.clone(), visible));
+                commands.push(Command::Edit(Edit::SetLayerVisible { org: layer.org.clone(), visible }));
             }
-            swatch(ui, layer.colour, layer.angle_deg, layer.visible);
+            swatch(ui, scene, layer.colour, layer.angle_deg, layer.visible);
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui
                     .add_enabled(position + 1 < count, egui::Button::new("▼").small())
                     .on_hover_text(format!("Move {} down", layer.org))
                     .clicked()
                 {
-                    commands.push(Command::MoveLayer(layer.org.clone(), 1));
+                    commands.push(Command::Edit(Edit::MoveLayer { org: layer.org.clone(), by: 1 }));
                 }
                 if ui
                     .add_enabled(position > 0, egui::Button::new("▲").small())
                     .on_hover_text(format!("Move {} up", layer.org))
                     .clicked()
                 {
-                    commands.push(Command::MoveLayer(layer.org.clone(), -1));
+                    commands.push(Command::Edit(Edit::MoveLayer { org: layer.org.clone(), by: -1 }));
                 }
             });
         });
@@ -168,7 +170,11 @@ impl LayersPanel {
                     .on_hover_text("Untick to hide this country from the layer")
                     .changed()
                 {
-                    commands.push(Command::SetMemberHidden(layer.org.clone(), *code, !on));
+                    commands.push(Command::Edit(Edit::SetMemberHidden {
+                        org: layer.org.clone(),
+                        iso3: *code,
+                        hidden: !on,
+                    }));
                 }
             }
         });
@@ -182,7 +188,7 @@ impl LayersPanel {
         for (index, what_if) in layout.what_ifs.iter().enumerate() {
             ui.horizontal(|ui| {
                 if ui.small_button("✖").on_hover_text("Remove this what-if").clicked() {
-                    commands.push(Command::RemoveWhatIf(index));
+                    commands.push(Command::Edit(Edit::RemoveWhatIf(index)));
                 }
                 ui.label(format!("Hypothetical: {}", what_if.describe()));
             });
@@ -237,12 +243,12 @@ impl LayersPanel {
             if ui.add_enabled(ready, egui::Button::new("Add what-if")).clicked()
                 && let (Some(iso3), Ok(from)) = (form.country, parsed.clone())
             {
-                commands.push(Command::AddWhatIf(WhatIf::Add {
+                commands.push(Command::Edit(Edit::AddWhatIf(WhatIf::Add {
                     org: form.org.clone(),
                     iso3,
                     status: form.status,
                     from,
-                }));
+                })));
             }
             if ui
                 .add_enabled(ready, egui::Button::new("Remove membership"))
@@ -250,7 +256,7 @@ impl LayersPanel {
                 .clicked()
                 && let (Some(iso3), Ok(from)) = (form.country, parsed.clone())
             {
-                commands.push(Command::AddWhatIf(WhatIf::Remove { org: form.org.clone(), iso3, from }));
+                commands.push(Command::Edit(Edit::AddWhatIf(WhatIf::Remove { org: form.org.clone(), iso3, from })));
             }
             form.error = parsed.err().map(|_| "From: expected YYYY-MM-DD".to_owned());
             if let Some(error) = &form.error {
