@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use super::{AllianceMapApp, Command};
 use crate::io::Problem;
-use crate::io::layouts::{load_layout, save_layout};
+use crate::io::layouts::save_layout;
+use crate::workspace::load_layout;
 
 /// What the user wanted to do when the unsaved-changes prompt appeared.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::{Failure, load_iso_table};
-use crate::io::layouts::parse_layout;
-use crate::io::organisations::{load_atlas, organisation_files, parse_organisation};
+use crate::io::organisations::organisation_files;
 use crate::io::ron_text::{first_identifier, read_text};
 use crate::io::{DataDir, Problem};
+use crate::workspace::{OrganisationFile, atlas_from_files, load_atlas, parse_layout};
 
 /// Checks `paths`: files are organisations or layouts (told by their first
 /// identifier); a folder stands for its files and those in its `layouts/`.
@@ -31,30 +31,20 @@ pub(super) fn check(data_dir: &DataDir, paths: &[PathBuf], out: &mut String) -> 
             files.push(path.clone());
         }
     }
-    let mut problems = Vec::new();
+    // Organisation files are read and joined exactly as `load_atlas` does; an
+    // unreadable file counts with them, so its problem keeps its place in file order.
     let mut organisations = Vec::new();
     let mut layouts = Vec::new();
     for file in &files {
-        let text = match read_text(file) {
-            Ok(text) => text,
+        match read_text(file) {
+            Ok(text) if first_identifier(&text) == Some("Layout") => layouts.push((file.as_path(), text)),
+            Ok(text) => organisations.push(OrganisationFile::parse(file.clone(), &text, &iso)),
             Err(problem) => {
-                problems.push(problem);
-                continue;
-            }
-        };
-        if first_identifier(&text) == Some("Layout") {
-            layouts.push((file.as_path(), text));
-        } else {
-            match parse_organisation(file, &text, &iso) {
-                Ok(org) => organisations.push((file.as_path(), org)),
-                Err(found) => problems.extend(found),
+                organisations.push(OrganisationFile { path: file.clone(), organisation: Err(vec![problem]) })
             }
         }
     }
-    let orgs: Vec<_> = organisations.iter().map(|(_, o)| o.clone()).collect();
-    for (index, problem) in crate::analysis::check_atlas(&orgs) {
-        problems.push(Problem::whole_file(organisations[index].0, problem.message));
-    }
+    let mut problems: Vec<Problem> = atlas_from_files(organisations).err().unwrap_or_default();
     if !layouts.is_empty() {
         // Layouts name organisations: check them against the program's own data.
         match load_atlas(&data_dir.maps_dir(), &iso) {

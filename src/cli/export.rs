@@ -9,9 +9,8 @@ use std::sync::Arc;
 use super::Failure;
 use crate::export::{BriefingText, Fonts, Picture, check_size};
 use crate::io::DataDir;
-use crate::io::layouts::load_layout;
 use crate::model::Date;
-use crate::workspace::{Clock, MapData, Workspace, default_layout};
+use crate::workspace::{Clock, MapData, Workspace, default_layout, load_layout};
 
 /// What `export` was asked for.
 pub(super) struct ExportRequest {

@@ -20,10 +20,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::Atlas;
 use crate::io::iso_table::IsoTable;
-use crate::io::organisations::load_atlas;
 use crate::io::{DataDir, Problem};
 use crate::model::{CountryCode, Date};
-use crate::workspace::Clock;
+use crate::workspace::{Clock, load_atlas};
 
 /// Eurasia with the memberships of the SCO, the CSTO, NATO and the EAEU as map layers.
 ///
