@@ -10,13 +10,13 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::analysis::{Atlas, check_atlas, check_layout, check_organisation};
+use crate::geometry::ShapeSet;
 use crate::io::assets::{AssetError, DataDir, load_font};
 use crate::io::iso_table::IsoTable;
 use crate::io::layouts::read_layout;
 use crate::io::organisations::organisation_files;
 use crate::io::problems::{Problem, Problems};
 use crate::io::ron_text::read_text;
-use crate::io::shapes::ShapeSet;
 use crate::model::{Layout, Organisation};
 
 /// The loaded data folder. Read before any window opens, so a broken file is a

@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use alliance_map::app::{AllianceMapApp, Command, default_layout};
 use alliance_map::export::{BriefingText, Format, Picture};
+use alliance_map::geometry::ShapeSet;
 use alliance_map::geometry::{LonLat, MapGeometry};
 use alliance_map::io::DataDir;
-use alliance_map::io::shapes::ShapeSet;
 use alliance_map::model::DisputedRule;
 use alliance_map::scene::{Scene, SceneInputs};
 use alliance_map::workspace::MapData;
