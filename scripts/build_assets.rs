@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use alliance_map::io::shapes::{ShapeFeature, ShapeSet};
+use alliance_map::geometry::{ShapeFeature, ShapeSet};
 use alliance_map::model::CountryCode;
 use geo::{BooleanOps, Contains, Coord, LineString, MultiPolygon, Point, Polygon, Rect};
 

@@ -2,23 +2,29 @@
 //! EAEU as map layers.
 //!
 //! ```text
-//! maps/*.ron, assets/          io: parse; errors name the file and what was expected
-//!        |
-//!        v
-//!      model       plain data, no egui, no files
-//!        |
-//!        v
-//!    geometry      project, merge disputed areas, triangulate, simplify, hit-test index
-//!        |
-//!        v
-//!      scene       what a picture shows, in plane coordinates, with palette colours
-//!        |
-//!        +--> app: the eframe window paints it (pan and zoom only move it)
-//!        +--> cli: the same binary on the command line
+//!   main.rs       parse arguments, then cli::run or app::run
+//!     |
+//!     +--> cli        the command line, one file per command   may use all below
+//!     +--> app        the eframe window: the only egui, eframe,    may use all below
+//!            |        rfd; cli and app never use each other
+//!            v
+//!        workspace    the document core, no egui: loaded data,     model analysis
+//!                     layout, undo history, scene; joins io's      geometry io scene
+//!                     parsing with analysis's checks
+//!        export       a scene -> SVG -> PNG                        model io scene
+//!        scene        what a picture shows, in plane coordinates,  model analysis
+//!                     with palette colours                         geometry
+//!        io           files in and out; problems at file:line:col  model geometry
+//!        geometry     projection, country shapes, triangulation,   model
+//!                     simplification, hit-test index
+//!        analysis     as-of snapshots, overlaps, pledges, checks   model
+//!        model        plain data and invariants; no egui, no files (none)
 //! ```
 //!
-//! Dependencies point one way: `model` imports none of our modules, and nothing
-//! imports `app` or `cli`.
+//! Dependencies point down: each module uses only modules listed below it, and
+//! the right-hand column says which it may use. Only `main.rs` uses `cli` and
+//! `app`; no library module imports either. `tests/architecture.rs` holds the same
+//! table as data and fails when the code departs from it.
 
 pub mod analysis;
 pub mod app;

@@ -1,11 +1,12 @@
 //! The `alliance-map` binary: parses arguments and hands over to the library.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use alliance_map::app;
 use alliance_map::cli::{self, Cli};
 use alliance_map::io::DataDir;
-use alliance_map::workspace::MapData;
+use alliance_map::workspace::{Clock, MapData, default_layout};
 use clap::Parser;
 
 fn main() -> ExitCode {
@@ -23,13 +24,13 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            open_window(&data_dir, cli.layout, cli.report_startup)
+            open_window(&data_dir, cli.layout, cli.report_startup, Clock::System)
         }
-        Some(command) => cli::run(command, &data_dir),
+        Some(command) => cli::run(command, &data_dir, Clock::System),
     }
 }
 
-fn open_window(data_dir: &DataDir, layout_file: Option<std::path::PathBuf>, report_startup: bool) -> ExitCode {
+fn open_window(data_dir: &DataDir, layout_file: Option<PathBuf>, report_startup: bool, clock: Clock) -> ExitCode {
     let data = match MapData::load(data_dir) {
         Ok(data) => data,
         Err(error) => {
@@ -37,7 +38,7 @@ fn open_window(data_dir: &DataDir, layout_file: Option<std::path::PathBuf>, repo
             return ExitCode::FAILURE;
         }
     };
-    let layout = alliance_map::workspace::default_layout(&data.atlas, alliance_map::workspace::Clock::System.today());
+    let layout = default_layout(&data.atlas, clock.today());
     match app::run(data, layout, layout_file, report_startup) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

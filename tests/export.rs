@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use alliance_map::export::{BriefingText, Format, Picture};
 use alliance_map::geometry::MapGeometry;
-use alliance_map::io::layouts::load_layout;
 use alliance_map::scene::{Scene, SceneInputs};
+use alliance_map::workspace::load_layout;
 
 fn alliance_map(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alliance-map"))

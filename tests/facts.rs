@@ -5,8 +5,8 @@
 use alliance_map::analysis::{Atlas, CommitmentSide, commitments_of, tensions_of};
 use alliance_map::io::DataDir;
 use alliance_map::io::iso_table::IsoTable;
-use alliance_map::io::organisations::load_atlas;
 use alliance_map::model::{CountryCode, Date, Status};
+use alliance_map::workspace::load_atlas;
 
 fn atlas() -> Atlas {
     let dir = DataDir::resolve(None);

@@ -7,11 +7,11 @@ use std::path::{Path, PathBuf};
 
 use alliance_map::io::DataDir;
 use alliance_map::io::atomic::Pending;
-use alliance_map::io::layouts::{layout_to_string, load_layout, parse_layout, save_layout};
+use alliance_map::io::layouts::{layout_to_string, save_layout};
 use alliance_map::model::{
     CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, View, WhatIf,
 };
-use alliance_map::workspace::MapData;
+use alliance_map::workspace::{MapData, load_layout, parse_layout};
 use proptest::prelude::*;
 
 fn data() -> &'static MapData {

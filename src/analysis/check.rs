@@ -1,19 +1,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{CountryCode, Direction, Organisation, Source};
-
-/// A problem with one field, named by its path in the file
-/// (`countries[3].periods[1].end`) so the loader can give its line and column.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldProblem {
-    /// Path of the field.
-    pub path: String,
-    /// What is wrong and what was expected.
-    pub message: String,
-}
+use super::Atlas;
+use crate::model::{
+    CountryCode, Direction, FieldProblem, Layout, Organisation, Source, View, WhatIf, parse_hex_colour,
+};
 
 fn problem(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
-    FieldProblem { path: path.into(), message: message.into() }
+    FieldProblem::new(path, message)
 }
 
 fn check_source(path: String, source: &Source, out: &mut Vec<FieldProblem>) {
@@ -153,6 +146,86 @@ pub fn check_atlas(organisations: &[Organisation]) -> Vec<(usize, FieldProblem)>
                     "short_name",
                     format!("short name {:?} is used by another file too (organisation {first})", org.short_name),
                 ),
+            ));
+        }
+    }
+    out
+}
+
+/// Every problem in a parsed layout, by field path: unknown organisations and
+/// countries, duplicate layers, bad colours and angles, numbers out of range.
+/// `is_known` says whether a code is in the ISO 3166-1 table.
+pub fn check_layout(layout: &Layout, atlas: &Atlas, is_known: impl Fn(CountryCode) -> bool) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    let known_orgs: Vec<&str> = atlas.organisations.iter().map(|o| o.short_name.as_str()).collect();
+    let unknown_org = |name: &str| format!("unknown organisation {name:?}; expected one of: {}", known_orgs.join(", "));
+    let mut seen = BTreeSet::new();
+    for (i, layer) in layout.layers.iter().enumerate() {
+        let path = format!("layers[{i}]");
+        if !known_orgs.contains(&layer.org.as_str()) {
+            out.push(problem(format!("{path}.org"), unknown_org(&layer.org)));
+        }
+        if !seen.insert(layer.org.clone()) {
+            out.push(problem(format!("{path}.org"), format!("layer {:?} is listed twice", layer.org)));
+        }
+        if let Some(colour) = &layer.colour
+            && parse_hex_colour(colour).is_none()
+        {
+            out.push(problem(format!("{path}.colour"), format!("{colour:?} is not a colour; expected \"#rrggbb\"")));
+        }
+        if let Some(angle) = layer.hatch_angle
+            && !(angle.is_finite() && (0.0..180.0).contains(&angle))
+        {
+            out.push(problem(
+                format!("{path}.hatch_angle"),
+                format!("{angle} is out of range; expected degrees from 0 to less than 180"),
+            ));
+        }
+        for code in &layer.hidden {
+            if !is_known(*code) {
+                out.push(problem(format!("{path}.hidden"), format!("unknown ISO 3166-1 alpha-3 code {code}")));
+            }
+        }
+    }
+    let View { centre_lon, centre_lat, zoom } = layout.view;
+    if !(centre_lon.is_finite() && (-180.0..=360.0).contains(&centre_lon)) {
+        out.push(problem(
+            "view.centre_lon",
+            format!("{centre_lon} is out of range; expected a longitude from -180 to 360"),
+        ));
+    }
+    if !(centre_lat.is_finite() && (-90.0..=90.0).contains(&centre_lat)) {
+        out.push(problem(
+            "view.centre_lat",
+            format!("{centre_lat} is out of range; expected a latitude from -90 to 90"),
+        ));
+    }
+    if !(zoom.is_finite() && View::ZOOM_RANGE.contains(&zoom)) {
+        out.push(problem(
+            "view.zoom",
+            format!(
+                "{zoom} is out of range; expected a zoom from {} to {}",
+                View::ZOOM_RANGE.start(),
+                View::ZOOM_RANGE.end()
+            ),
+        ));
+    }
+    for (i, what_if) in layout.what_ifs.iter().enumerate() {
+        let path = format!("what_ifs[{i}]");
+        if !known_orgs.contains(&what_if.org()) {
+            out.push(problem(format!("{path}.org"), unknown_org(what_if.org())));
+        }
+        if !is_known(what_if.iso3()) {
+            out.push(problem(format!("{path}.iso3"), format!("unknown ISO 3166-1 alpha-3 code {}", what_if.iso3())));
+        }
+        if let WhatIf::Remove { org, iso3, from } = what_if
+            && let Some(o) = atlas.find(org)
+            && o.status_on(*iso3, *from).is_none()
+            && !layout.what_ifs[..i].iter().any(|w| w.org() == org && w.iso3() == *iso3)
+        {
+            out.push(problem(
+                format!("{path}.iso3"),
+                format!("{iso3} holds no status in {org} on {from}, so there is nothing to remove"),
             ));
         }
     }

@@ -5,7 +5,7 @@ use geo::{Area, BooleanOps, Coord, InteriorPoint, LineString, MapCoords, MultiPo
 use rstar::{AABB, PointDistance, RTree, RTreeObject};
 
 use super::projection::{LonLat, PlanePoint, Projector};
-use crate::io::shapes::ShapeSet;
+use super::shapes::{ShapeFeature, ShapeSet};
 use crate::model::{CountryCode, DisputedRule};
 
 /// An axis-aligned rectangle on the plane, in kilometres.
@@ -167,7 +167,7 @@ impl MapGeometry {
     /// and indexes them. Countries are named from `names` where it knows the code.
     pub fn build(shapes: &ShapeSet, rule: DisputedRule, names: impl Fn(CountryCode) -> Option<String>) -> Self {
         let projector = Projector::eurasia();
-        let mut groups: BTreeMap<CountryCode, Vec<&crate::io::shapes::ShapeFeature>> = BTreeMap::new();
+        let mut groups: BTreeMap<CountryCode, Vec<&ShapeFeature>> = BTreeMap::new();
         for feature in &shapes.features {
             let owner = match rule {
                 DisputedRule::UnResolutions => feature.code_un,

@@ -7,6 +7,8 @@
 
 mod map;
 mod projection;
+mod shapes;
 
 pub use map::{CountryShape, MapGeometry, OutlineLod, PlaneRect, Triangles};
 pub use projection::{LonLat, PlanePoint, Projector};
+pub use shapes::{ShapeFeature, ShapeSet};

@@ -25,34 +25,15 @@ use std::path::Path;
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 use super::assets::{AssetError, read_limited};
+use crate::geometry::{ShapeFeature, ShapeSet};
 use crate::model::CountryCode;
 
 const MAGIC: &[u8; 8] = b"AMSHAPES";
 const FORMAT_VERSION: u32 = 1;
 const UNITS_PER_DEGREE: f64 = 1_000_000.0;
 
-/// One shape of the source data, in longitude/latitude degrees.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ShapeFeature {
-    /// The country the area belongs to under [`crate::model::DisputedRule::UnResolutions`].
-    pub code_un: CountryCode,
-    /// The country that controls the area, for [`crate::model::DisputedRule::DeFactoControl`].
-    pub code_de_facto: CountryCode,
-    /// The area's own name: the country's, or e.g. "Crimea" for a disputed area.
-    pub name: String,
-    /// The area itself, x = longitude, y = latitude, in degrees.
-    pub lonlat_deg: MultiPolygon<f64>,
-}
-
-/// The whole shape asset.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ShapeSet {
-    /// Where the shapes come from, e.g. "Natural Earth 4.1.0 ...".
-    pub source: String,
-    /// Features sorted by code.
-    pub features: Vec<ShapeFeature>,
-}
-
+/// The file format, kept here with the rest of the file reading; the decoded
+/// types live in `geometry`, which builds the map from them.
 impl ShapeSet {
     /// Reads and checks the asset file.
     pub fn load(path: &Path) -> Result<Self, AssetError> {

@@ -4,11 +4,13 @@
 
 mod country;
 mod disputed;
+mod field_problem;
 mod layout;
 mod organisation;
 
 pub use country::{CountryCode, CountryCodeError};
 pub use disputed::DisputedRule;
+pub use field_problem::FieldProblem;
 pub use jiff::civil::Date;
 pub use layout::{LAYOUT_VERSION, LayerSettings, Layout, OverlapMode, PaletteChoice, View, WhatIf, parse_hex_colour};
 pub use organisation::{

@@ -1,14 +1,23 @@
 //! Everything the program reads from its data folder, loaded once: country shapes,
 //! country names, the organisations and the font.
+//!
+//! This is where reading (`io`) meets checking (`analysis`): `io` parses files and
+//! places problems at their line and column, `analysis` says what is wrong with a
+//! parsed value, and the functions here join the two, so neither layer imports
+//! the other.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::Atlas;
+use crate::analysis::{Atlas, check_atlas, check_layout, check_organisation};
+use crate::geometry::ShapeSet;
 use crate::io::assets::{AssetError, DataDir, load_font};
 use crate::io::iso_table::IsoTable;
-use crate::io::organisations::load_atlas;
-use crate::io::problems::Problems;
-use crate::io::shapes::ShapeSet;
+use crate::io::layouts::read_layout;
+use crate::io::organisations::organisation_files;
+use crate::io::problems::{Problem, Problems};
+use crate::io::ron_text::read_text;
+use crate::model::{Layout, Organisation};
 
 /// The loaded data folder. Read before any window opens, so a broken file is a
 /// clear error and an exit status, not a window that shows nothing.
@@ -42,5 +51,124 @@ impl MapData {
         let font = Arc::new(load_font(&dir.font_path())?);
         let atlas = load_atlas(&dir.maps_dir(), &iso)?;
         Ok(Self { shapes, iso, atlas, font })
+    }
+}
+
+/// One organisation file, read and checked on its own. `load_atlas` and the
+/// `check` command both read files into these, then join them with
+/// [`atlas_from_files`], so the two cannot disagree about a file.
+#[derive(Clone, Debug)]
+pub struct OrganisationFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The organisation, or every problem in the file.
+    pub organisation: Result<Organisation, Vec<Problem>>,
+}
+
+impl OrganisationFile {
+    /// Reads and checks the file at `path`.
+    pub fn read(path: PathBuf, iso: &IsoTable) -> Self {
+        match read_text(&path) {
+            Ok(text) => Self::parse(path, &text, iso),
+            Err(problem) => Self { path, organisation: Err(vec![problem]) },
+        }
+    }
+
+    /// Parses and checks `text`, already read from `path`.
+    pub fn parse(path: PathBuf, text: &str, iso: &IsoTable) -> Self {
+        let organisation = parse_organisation(&path, text, iso);
+        Self { path, organisation }
+    }
+}
+
+/// Parses one organisation file's text and checks it against the ISO table;
+/// every problem carries its line and column.
+pub fn parse_organisation(file: &Path, text: &str, iso: &IsoTable) -> Result<Organisation, Vec<Problem>> {
+    crate::io::organisations::parse_organisation(file, text, |org| check_organisation(org, |code| iso.contains(code)))
+}
+
+/// Every organisation file directly in `dir`, in name order, each read and checked
+/// on its own. Fails only when the folder cannot be listed.
+pub fn read_organisation_folder(dir: &Path, iso: &IsoTable) -> Result<Vec<OrganisationFile>, Problem> {
+    Ok(organisation_files(dir)?.into_iter().map(|path| OrganisationFile::read(path, iso)).collect())
+}
+
+/// Joins files read on their own into an [`Atlas`], or returns every problem:
+/// each file's own, in file order, then those between files (two organisations
+/// with one short name), each reported on the later file.
+pub fn atlas_from_files(files: Vec<OrganisationFile>) -> Result<Atlas, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut paths = Vec::new();
+    let mut organisations = Vec::new();
+    for file in files {
+        match file.organisation {
+            Ok(org) => {
+                paths.push(file.path);
+                organisations.push(org);
+            }
+            Err(found) => problems.extend(found),
+        }
+    }
+    for (index, problem) in check_atlas(&organisations) {
+        problems.push(Problem::whole_file(&paths[index], problem.message));
+    }
+    if problems.is_empty() { Ok(Atlas::new(organisations)) } else { Err(problems) }
+}
+
+/// Loads every organisation file in `dir` into an [`Atlas`], or every problem in
+/// every file.
+pub fn load_atlas(dir: &Path, iso: &IsoTable) -> Result<Atlas, Problems> {
+    let files = read_organisation_folder(dir, iso).map_err(|p| Problems(vec![p]))?;
+    atlas_from_files(files).map_err(Problems)
+}
+
+/// Reads a layout file and checks what it names against the atlas and the ISO table.
+pub fn load_layout(file: &Path, atlas: &Atlas, iso: &IsoTable) -> Result<Layout, Vec<Problem>> {
+    read_layout(file, |layout| check_layout(layout, atlas, |code| iso.contains(code)))
+}
+
+/// Parses a layout's text and checks what it names against the atlas and the ISO
+/// table; returns every problem found.
+pub fn parse_layout(file: &Path, text: &str, atlas: &Atlas, iso: &IsoTable) -> Result<Layout, Vec<Problem>> {
+    crate::io::layouts::parse_layout(file, text, |layout| check_layout(layout, atlas, |code| iso.contains(code)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems_in(periods: &str) -> Vec<String> {
+        let text = format!(
+            "Organisation(short_name: \"T\", name: \"T\", kind: alliance, layer: extra,\n\
+             founding: Document(title: \"T\", signed: \"2000-01-01\", source: Source(title: \"s\")),\n\
+             countries: [Country(iso3: \"FRA\", periods: [\n{periods}\n])],\n)"
+        );
+        let iso = IsoTable::parse("FRA\t250\tFrance\n").unwrap();
+        let found = parse_organisation(Path::new("t.ron"), &text, &iso).unwrap_err();
+        found.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn an_impossible_date_is_the_only_problem_reported_for_its_period() {
+        let found = problems_in(
+            r#"Period(status: member, start: "2005-01-01", end: "2004-02-30", source: Source(title: "s")),"#,
+        );
+        assert_eq!(found, ["t.ron:4:50: \"2004-02-30\" is not a real day; expected a date YYYY-MM-DD"]);
+
+        // Compared with the stand-in from another field, or wrapped in `Some(...)`.
+        let found = problems_in(
+            r#"Period(status: member, start: "2005-02-30", end: "1960-01-01", source: Source(title: "s")),
+               Period(status: partner, start: "1990-01-01", end: Some("1995-02-30"), source: Source(title: "s")),"#,
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|p| p.contains("is not a real day") && !p.contains("1970-01-01")), "{found:?}");
+
+        // Real problems elsewhere in the file are still reported.
+        let found = problems_in(
+            r#"Period(status: member, start: "2005-01-01", end: "2004-02-30", source: Source(title: "s")),
+               Period(status: partner, start: "1990-01-01", end: "1980-01-01", source: Source(title: "s")),"#,
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[1].contains("the period ends (1980-01-01) before or on the day it starts (1990-01-01)"));
     }
 }

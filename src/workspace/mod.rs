@@ -19,7 +19,10 @@ use std::sync::Arc;
 use std::time::Instant;
 
 pub use clock::Clock;
-pub use data::{DataError, MapData};
+pub use data::{
+    DataError, MapData, OrganisationFile, atlas_from_files, load_atlas, load_layout, parse_layout, parse_organisation,
+    read_organisation_folder,
+};
 pub use document::Document;
 pub use edit::{Changed, Edit, apply};
 pub use history::{COALESCE, History, UndoGroup};
@@ -27,7 +30,7 @@ pub use history::{COALESCE, History, UndoGroup};
 use crate::analysis::Atlas;
 use crate::geometry::MapGeometry;
 use crate::io::Problem;
-use crate::io::layouts::{SaveError, load_layout, save_layout};
+use crate::io::layouts::{SaveError, save_layout};
 use crate::model::{CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout};
 use crate::scene::{Scene, SceneInputs, SelectionDetail};
 

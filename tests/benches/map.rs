@@ -8,9 +8,9 @@ use std::sync::Arc;
 
 use alliance_map::app::{AllianceMapApp, Command};
 use alliance_map::export::{BriefingText, Format, Picture};
+use alliance_map::geometry::ShapeSet;
 use alliance_map::geometry::{LonLat, MapGeometry};
 use alliance_map::io::DataDir;
-use alliance_map::io::shapes::ShapeSet;
 use alliance_map::model::DisputedRule;
 use alliance_map::workspace::{Clock, Edit, MapData, Workspace, default_layout};
 use criterion::{Criterion, criterion_group, criterion_main};

@@ -1,0 +1,188 @@
+//! The command line: the same binary opens the window or answers scripted
+//! questions. Output formats documented in the README are a public interface:
+//! scripts parse them, so they change only with a version note.
+//!
+//! One file per command (`query`, `inspect`, `check`, `export`); this one holds
+//! the argument definitions, [`run`] and what the commands share. Never imports
+//! egui or eframe; `main` starts the window through `app::run`.
+
+mod check;
+mod export;
+mod inspect;
+mod query;
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::Atlas;
+use crate::io::iso_table::IsoTable;
+use crate::io::{DataDir, Problem};
+use crate::model::{CountryCode, Date};
+use crate::workspace::{Clock, load_atlas};
+
+/// Eurasia with the memberships of the SCO, the CSTO, NATO and the EAEU as map layers.
+///
+/// With no command, opens the map window.
+#[derive(Debug, Parser)]
+#[command(name = "alliance-map", version, about, long_about = None)]
+pub struct Cli {
+    /// A layout file to open in the window.
+    #[arg(value_name = "LAYOUT.ron")]
+    pub layout: Option<PathBuf>,
+
+    /// Folder holding `assets/` and `maps/` (default: the source checkout, or
+    /// $ALLIANCE_MAP_DIR).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Print the time to the first painted frame and close the window (for benchmarks).
+    #[arg(long, hide = true)]
+    pub report_startup: bool,
+
+    /// What to do; without one, the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every country holding a status in an organisation on a date.
+    Query {
+        /// The day, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Only this organisation (short name, any case: nato, SCO, ...).
+        #[arg(long, value_name = "NAME")]
+        org: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// A country's memberships, the pledges it gives and receives, and tensions among them.
+    Inspect {
+        /// ISO 3166-1 alpha-3 code, e.g. KAZ.
+        #[arg(value_parser = parse_code)]
+        iso3: CountryCode,
+        /// The day, YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Output format (table is readable text).
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Export a briefing picture (PNG or SVG, by the file's extension); no display needed.
+    Export {
+        /// The layout to draw (default: all four organisations, today).
+        #[arg(value_name = "LAYOUT.ron")]
+        layout: Option<PathBuf>,
+        /// The file to write: .png or .svg.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1920)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 1080)]
+        height: u32,
+        /// Draw the map as of this day instead of the layout's date.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+        /// Title instead of the layout's.
+        #[arg(long)]
+        title: Option<String>,
+        /// Subtitle instead of the layout's.
+        #[arg(long)]
+        subtitle: Option<String>,
+    },
+    /// Check organisation and layout files (or folders of them): every problem, as FILE:LINE:COL: message.
+    Check {
+        /// Files or folders to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Output formats of `query` and `inspect`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for people.
+    Table,
+    /// Tab-separated values with a header line, for scripts.
+    Tsv,
+    /// JSON, for scripts.
+    Json,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    text.parse::<Date>().map_err(|e| format!("expected a date YYYY-MM-DD: {e}"))
+}
+
+fn parse_code(text: &str) -> Result<CountryCode, String> {
+    text.to_ascii_uppercase().parse().map_err(|e| format!("{e}"))
+}
+
+/// A command's failure: printed to stderr by `run`, with the exit status it implies.
+struct Failure {
+    message: String,
+    status: u8,
+}
+
+impl Failure {
+    fn problems(problems: &[Problem]) -> Self {
+        let mut message = String::new();
+        for p in problems {
+            let _ = writeln!(message, "{p}");
+        }
+        Self { message: message.trim_end().to_owned(), status: 1 }
+    }
+}
+
+/// Runs a scripted command, printing to stdout and stderr; returns the exit status.
+/// `clock` gives the day for commands without `--date` (tests fix it).
+pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
+    let mut out = String::new();
+    let result = match command {
+        Command::Query { date, org, format } => {
+            query::query(data_dir, date.unwrap_or_else(|| clock.today()), org.as_deref(), format, &mut out)
+        }
+        Command::Inspect { iso3, date, format } => {
+            inspect::inspect(data_dir, iso3, date.unwrap_or_else(|| clock.today()), format, &mut out)
+        }
+        Command::Check { files } => check::check(data_dir, &files, &mut out),
+        Command::Export { layout, out: file, width, height, date, title, subtitle } => export::export(
+            data_dir,
+            export::ExportRequest { layout, file, width, height, date, title, subtitle },
+            clock,
+            &mut out,
+        ),
+    };
+    let mut stdout = std::io::stdout().lock();
+    // A closed pipe (`| head`) is not an error worth a message.
+    let _ = stdout.write_all(out.as_bytes());
+    let _ = stdout.flush();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+/// The ISO table and the organisations, without country shapes or the font:
+/// `query` and `inspect` need no more, and answer faster for it.
+fn load_atlas_and_names(data_dir: &DataDir) -> Result<(Atlas, IsoTable), Failure> {
+    let iso = load_iso_table(data_dir)?;
+    let atlas = load_atlas(&data_dir.maps_dir(), &iso).map_err(|p| Failure::problems(&p.0))?;
+    Ok((atlas, iso))
+}
+
+/// The ISO 3166-1 table: country names and the codes `check` accepts.
+fn load_iso_table(data_dir: &DataDir) -> Result<IsoTable, Failure> {
+    IsoTable::load(&data_dir.iso_table_path()).map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })
+}
