@@ -83,9 +83,11 @@ impl Document {
         changed
     }
 
-    /// Marks the layout as saved to `path`.
+    /// Marks the layout as saved to `path`. The saved layout becomes an undo
+    /// boundary: an edit right after the save does not merge into the step before it.
     pub fn mark_saved(&mut self, path: &Path) {
         self.saved = self.layout.clone();
         self.path = Some(path.to_path_buf());
+        self.history.seal();
     }
 }

@@ -94,6 +94,13 @@ impl History {
         Some(next)
     }
 
+    /// Ends the current step: the next edit starts a new one even if it is of the
+    /// same group and comes at once. Saving calls this, so undo stops at the saved
+    /// layout instead of jumping past it with a drag that began before the save.
+    pub fn seal(&mut self) {
+        self.last = None;
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

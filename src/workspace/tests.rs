@@ -274,6 +274,21 @@ fn saving_makes_the_document_clean_and_undo_back_to_the_saved_layout_cleans_it_a
 }
 
 #[test]
+fn an_edit_right_after_saving_starts_a_new_undo_step() {
+    let mut ws = workspace();
+    let file = temp_dir("save-then-drag").join("saved.ron");
+    let start = Instant::now();
+    ws.apply_at(Edit::SetDate(Date::constant(2024, 6, 2)), start);
+    ws.save_to(&file).expect("the temp folder is writable");
+    // The same group, well within the coalesce window: without a break at the save,
+    // undo would jump past the saved layout.
+    ws.apply_at(Edit::SetDate(Date::constant(2024, 6, 3)), at(start, 10));
+    ws.undo();
+    assert_eq!(ws.layout().date, Date::constant(2024, 6, 2));
+    assert!(!ws.document().is_dirty());
+}
+
+#[test]
 fn commitment_lines_do_not_rebuild_the_scene() {
     let mut ws = workspace();
     let scene = Arc::clone(ws.scene());
