@@ -55,9 +55,13 @@ impl Document {
             return Changed::NOTHING;
         }
         let group = edit.group();
-        let before = (!self.history.merges(group, now)).then(|| self.layout.clone());
+        let merges = self.history.merges(group, now);
+        let before = (!merges).then(|| self.layout.clone());
         let changed = apply(&mut self.layout, edit);
         self.history.record(group, now, before);
+        if merges {
+            self.history.forget_if_back_at(&self.layout);
+        }
         changed
     }
 

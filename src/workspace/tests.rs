@@ -139,6 +139,19 @@ fn a_pan_is_undoable_and_undo_restores_the_previous_view() {
 }
 
 #[test]
+fn a_drag_that_comes_back_to_where_it_started_leaves_no_undo_step() {
+    let mut ws = workspace();
+    let start = Instant::now();
+    ws.apply_at(Edit::SetView(panned(10.0)), start);
+    ws.apply_at(Edit::SetView(View::EURASIA), at(start, 16));
+    assert!(!ws.document().can_undo(), "an undo here would change nothing");
+    // The drag goes on: its next move is a step of its own again.
+    ws.apply_at(Edit::SetView(panned(-5.0)), at(start, 32));
+    assert!(ws.undo().view);
+    assert_eq!(ws.layout().view, View::EURASIA);
+}
+
+#[test]
 fn what_ifs_are_each_their_own_undo_step() {
     let mut ws = workspace();
     let start = Instant::now();
