@@ -9,9 +9,9 @@ use std::process::{Command, Output};
 use std::sync::Arc;
 
 use alliance_map::export::{BriefingText, Format, Picture};
-use alliance_map::geometry::MapGeometry;
-use alliance_map::scene::{Scene, SceneInputs};
-use alliance_map::workspace::load_layout;
+use alliance_map::model::{Date, Layout};
+use alliance_map::scene::Scene;
+use alliance_map::workspace::{Clock, Workspace, load_layout};
 
 fn alliance_map(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alliance-map"))
@@ -113,40 +113,23 @@ fn bad_sizes_paths_and_layouts_are_clear_errors_not_panics() {
     assert!(!Path::new(png).exists());
 }
 
-fn golden_scene(layout_file: &str) -> (Scene, alliance_map::model::Layout, Arc<Vec<u8>>) {
+/// The scene of an example layout, built the way the window and the command line
+/// build theirs: through a workspace.
+fn golden_scene(layout_file: &str) -> (Arc<Scene>, Layout, Arc<Vec<u8>>) {
     let data = common::shipped_data();
     let layout = load_layout(Path::new(layout_file), &data.atlas, &data.iso).unwrap();
-    let geometry = MapGeometry::build(&data.shapes, layout.disputed, |c| data.iso.name(c).map(str::to_owned));
-    let scene = Scene::build(SceneInputs::from_layout(&layout), Arc::new(geometry), &data.atlas);
-    (scene, layout, data.font)
+    // The layout carries its own date; the clock only matters for a new layout.
+    let workspace = Workspace::with_layout(data, layout, Clock::Fixed(Date::constant(2024, 6, 1)));
+    (Arc::clone(workspace.scene()), workspace.layout().clone(), Arc::clone(&workspace.data().font))
 }
 
-/// Compares a rendering with `tests/golden/NAME.png`; `UPDATE_GOLDEN=1` rewrites it.
-fn assert_matches_golden(name: &str, png: &[u8]) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(format!("{name}.png"));
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, png).unwrap();
-        return;
-    }
-    let expected =
-        image::open(&path).unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display())).to_rgba8();
-    let actual = image::load_from_memory(png).unwrap().to_rgba8();
-    assert_eq!(expected.dimensions(), actual.dimensions());
-    let total = expected.pixels().len();
-    let differing = expected
-        .pixels()
-        .zip(actual.pixels())
-        .filter(|(a, b)| a.0.iter().zip(b.0).any(|(x, y)| x.abs_diff(y) > 40))
-        .count();
-    if differing * 1000 > total * 5 {
-        let new = path.with_extension("new.png");
-        std::fs::write(&new, png).unwrap();
-        panic!("{name}: {differing} of {total} pixels differ; the new rendering is in {}", new.display());
-    }
-}
-
+/// Small briefing pictures of the example layouts, compared with
+/// `tests/snapshots/export/NAME.png` by egui_kittest (thresholds in `kittest.toml`;
+/// `UPDATE_SNAPSHOTS=1` rewrites the failing ones). Every layout is checked before
+/// the test fails, so one run names every changed picture.
 #[test]
 fn golden_images_of_the_example_layouts_still_match() {
+    let mut failures = Vec::new();
     for (name, layout) in [
         ("today", "maps/layouts/today.ron"),
         ("post-soviet-space-2010", "maps/layouts/post-soviet-space-2010.ron"),
@@ -158,6 +141,10 @@ fn golden_images_of_the_example_layouts_still_match() {
         let picture =
             Picture { scene: &scene, text: &text, view: &layout.view, fonts: &fonts, width: 640, height: 360 };
         let png = picture.render(Format::Png).unwrap();
-        assert_matches_golden(name, &png);
+        let image = image::load_from_memory(&png).unwrap().to_rgba8();
+        if let Err(error) = egui_kittest::try_image_snapshot(&image, format!("export/{name}")) {
+            failures.push(error.to_string());
+        }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

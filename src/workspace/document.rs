@@ -55,9 +55,13 @@ impl Document {
             return Changed::NOTHING;
         }
         let group = edit.group();
-        let before = (!self.history.merges(group, now)).then(|| self.layout.clone());
+        let merges = self.history.merges(group, now);
+        let before = (!merges).then(|| self.layout.clone());
         let changed = apply(&mut self.layout, edit);
         self.history.record(group, now, before);
+        if merges {
+            self.history.forget_if_back_at(&self.layout);
+        }
         changed
     }
 
@@ -83,9 +87,11 @@ impl Document {
         changed
     }
 
-    /// Marks the layout as saved to `path`.
+    /// Marks the layout as saved to `path`. The saved layout becomes an undo
+    /// boundary: an edit right after the save does not merge into the step before it.
     pub fn mark_saved(&mut self, path: &Path) {
         self.saved = self.layout.clone();
         self.path = Some(path.to_path_buf());
+        self.history.seal();
     }
 }

@@ -94,6 +94,23 @@ impl History {
         Some(next)
     }
 
+    /// Drops the last step when it holds `current`: a drag that came back to where
+    /// it started would otherwise leave an undo that changes nothing. The step is
+    /// also ended, so a drag that goes on starts a new one.
+    pub fn forget_if_back_at(&mut self, current: &Layout) {
+        if self.undo.last() == Some(current) {
+            self.undo.pop();
+            self.last = None;
+        }
+    }
+
+    /// Ends the current step: the next edit starts a new one even if it is of the
+    /// same group and comes at once. Saving calls this, so undo stops at the saved
+    /// layout instead of jumping past it with a drag that began before the save.
+    pub fn seal(&mut self) {
+        self.last = None;
+    }
+
     /// Whether there is something to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

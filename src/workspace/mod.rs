@@ -12,6 +12,8 @@ mod data;
 mod document;
 mod edit;
 mod history;
+#[cfg(test)]
+mod tests;
 
 use std::collections::BTreeMap;
 use std::path::Path;
