@@ -9,7 +9,7 @@ use alliance_map::io::DataDir;
 use alliance_map::io::atomic::Pending;
 use alliance_map::io::layouts::{layout_to_string, save_layout};
 use alliance_map::model::{
-    CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, View, WhatIf,
+    CountryCode, Date, DisputedRule, HexColour, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, View, WhatIf,
 };
 use alliance_map::workspace::{MapData, load_layout, parse_layout};
 use proptest::prelude::*;
@@ -47,7 +47,7 @@ fn layer() -> impl Strategy<Value = LayerSettings> {
         .prop_map(|(visible, colour, hatch_angle, hidden)| LayerSettings {
             org: String::new(),
             visible,
-            colour: colour.map(|(r, g, b)| format!("#{r:02x}{g:02x}{b:02x}")),
+            colour: colour.map(|(r, g, b)| HexColour::from_rgb([r, g, b])),
             hatch_angle,
             hidden,
         })

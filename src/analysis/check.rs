@@ -1,9 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Atlas;
-use crate::model::{
-    CountryCode, Direction, FieldProblem, Layout, Organisation, Source, View, WhatIf, parse_hex_colour,
-};
+use crate::model::{CountryCode, Direction, FieldProblem, Layout, Organisation, Source, View, WhatIf};
 
 fn problem(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
     FieldProblem::new(path, message)
@@ -169,9 +167,10 @@ pub fn check_layout(layout: &Layout, atlas: &Atlas, is_known: impl Fn(CountryCod
             out.push(problem(format!("{path}.org"), format!("layer {:?} is listed twice", layer.org)));
         }
         if let Some(colour) = &layer.colour
-            && parse_hex_colour(colour).is_none()
+            && colour.rgb().is_none()
         {
-            out.push(problem(format!("{path}.colour"), format!("{colour:?} is not a colour; expected \"#rrggbb\"")));
+            let written = colour.as_str();
+            out.push(problem(format!("{path}.colour"), format!("{written:?} is not a colour; expected \"#rrggbb\"")));
         }
         if let Some(angle) = layer.hatch_angle
             && !(angle.is_finite() && (0.0..180.0).contains(&angle))

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{CountryCode, DisputedRule, Status};
+use super::{CountryCode, DisputedRule, HexColour, Status};
 
 /// The version of the layout format this program writes.
 pub const LAYOUT_VERSION: u32 = 1;
@@ -54,7 +54,7 @@ pub struct LayerSettings {
     pub visible: bool,
     /// A colour of the user's choice, `#rrggbb`, instead of the palette's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub colour: Option<String>,
+    pub colour: Option<HexColour>,
     /// A hatch angle of the user's choice, degrees from 0 to 180, instead of the default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hatch_angle: Option<f32>,
@@ -67,16 +67,6 @@ impl LayerSettings {
     pub fn new(org: impl Into<String>, visible: bool) -> Self {
         Self { org: org.into(), visible, colour: None, hatch_angle: None, hidden: BTreeSet::new() }
     }
-}
-
-/// Parses `#rrggbb` into red, green and blue.
-pub fn parse_hex_colour(text: &str) -> Option<[u8; 3]> {
-    let hex = text.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some([channel(0)?, channel(2)?, channel(4)?])
 }
 
 /// How memberships are drawn.

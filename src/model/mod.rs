@@ -5,14 +5,16 @@
 mod country;
 mod disputed;
 mod field_problem;
+mod hex_colour;
 mod layout;
 mod organisation;
 
 pub use country::{CountryCode, CountryCodeError};
 pub use disputed::DisputedRule;
 pub use field_problem::FieldProblem;
+pub use hex_colour::HexColour;
 pub use jiff::civil::Date;
-pub use layout::{LAYOUT_VERSION, LayerSettings, Layout, OverlapMode, PaletteChoice, View, WhatIf, parse_hex_colour};
+pub use layout::{LAYOUT_VERSION, LayerSettings, Layout, OverlapMode, PaletteChoice, View, WhatIf};
 pub use organisation::{
     CountryRecord, Direction, Document, Invocation, InvocationOutcome, LayerRank, Organisation, OrganisationKind,
     Period, Pledge, PledgeKind, Source, Status,

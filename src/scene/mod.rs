@@ -168,8 +168,8 @@ impl Scene {
             let primary = org.layer == crate::model::LayerRank::Primary;
             let colour = settings
                 .colour
-                .as_deref()
-                .and_then(crate::model::parse_hex_colour)
+                .as_ref()
+                .and_then(crate::model::HexColour::rgb)
                 .map_or_else(|| palette.layer_colour(&org.short_name, extra_index), Rgba8::from_rgb_bytes);
             let angle_deg = settings
                 .hatch_angle
