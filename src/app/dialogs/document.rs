@@ -101,17 +101,13 @@ impl AllianceMapApp {
                 self.after(changed);
             }
             FileAction::Open(Some(path)) => self.open_path(&path),
-            FileAction::Open(None) => match self.dialogs.unavailable_reason() {
-                Some(reason) => {
-                    self.path_entry = Some(PathEntry { purpose: PathPurpose::Open, text: String::new(), reason });
+            FileAction::Open(None) => {
+                if self.dialog_can_open(PathPurpose::Open, String::new())
+                    && let Some(path) = self.dialogs.pick_layout_to_open(self.layout_folder().as_deref())
+                {
+                    self.open_path(&path);
                 }
-                None => {
-                    let start = self.path().and_then(Path::parent).map(Path::to_path_buf);
-                    if let Some(path) = self.dialogs.pick_layout_to_open(start.as_deref()) {
-                        self.open_path(&path);
-                    }
-                }
-            },
+            }
             FileAction::Close => {
                 self.allow_close = true;
                 self.close_requested = true;
@@ -140,17 +136,30 @@ impl AllianceMapApp {
         }
     }
 
+    /// Whether a native file dialog can open; where none can, opens the window
+    /// that takes a typed path for `purpose`, starting with `text`.
+    fn dialog_can_open(&mut self, purpose: PathPurpose, text: String) -> bool {
+        match self.dialogs.unavailable_reason() {
+            Some(reason) => {
+                self.path_entry = Some(PathEntry { purpose, text, reason });
+                false
+            }
+            None => true,
+        }
+    }
+
+    /// The layout file's folder, where file dialogs start.
+    fn layout_folder(&self) -> Option<PathBuf> {
+        self.path().and_then(Path::parent).map(Path::to_path_buf)
+    }
+
     /// Asks where to save, then saves.
     pub(in super::super) fn save_as(&mut self) -> bool {
-        if let Some(reason) = self.dialogs.unavailable_reason() {
-            self.path_entry = Some(PathEntry {
-                purpose: PathPurpose::Save,
-                text: self.path().map(|p| p.display().to_string()).unwrap_or_default(),
-                reason,
-            });
+        let typed = self.path().map(|p| p.display().to_string()).unwrap_or_default();
+        if !self.dialog_can_open(PathPurpose::Save, typed) {
             return false;
         }
-        let start = self.path().and_then(Path::parent).map(Path::to_path_buf);
+        let start = self.layout_folder();
         let name = self
             .path()
             .and_then(Path::file_name)
@@ -180,11 +189,10 @@ impl AllianceMapApp {
     /// Where to export: asks with a file dialog, or opens the typed-path window
     /// (and returns `None`) where no dialog can open.
     pub(in super::super) fn ask_export_path(&mut self, extension: &str) -> Option<PathBuf> {
-        if let Some(reason) = self.dialogs.unavailable_reason() {
-            self.path_entry = Some(PathEntry { purpose: PathPurpose::Export, text: String::new(), reason });
+        if !self.dialog_can_open(PathPurpose::Export, String::new()) {
             return None;
         }
-        let start = self.path().and_then(Path::parent).map(Path::to_path_buf);
+        let start = self.layout_folder();
         let stem = self
             .path()
             .and_then(Path::file_stem)
