@@ -55,8 +55,8 @@ pub struct Workspace {
     document: Document,
     scene: Arc<Scene>,
     /// Every day the sourced data changes: the atlas never changes while the
-    /// program runs, so this is computed once.
-    change_days: Vec<Date>,
+    /// program runs, so this is computed once, on first use (an export never asks).
+    change_days: std::sync::OnceLock<Vec<Date>>,
     /// The detail of the last selected country, for the scene it was built from.
     selection: Option<(u64, Arc<SelectionDetail>)>,
 }
@@ -74,8 +74,15 @@ impl Workspace {
         let mut geometries = BTreeMap::new();
         let geometry = geometry_for(&data, &mut geometries, layout.disputed);
         let scene = Arc::new(Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas));
-        let change_days = data.atlas.change_days();
-        Self { data, clock, geometries, document: Document::new(layout, None), scene, change_days, selection: None }
+        Self {
+            data,
+            clock,
+            geometries,
+            document: Document::new(layout, None),
+            scene,
+            change_days: std::sync::OnceLock::new(),
+            selection: None,
+        }
     }
 
     /// The loaded data.
@@ -105,16 +112,16 @@ impl Workspace {
 
     /// Every day on which the sourced data changes, sorted.
     pub fn change_days(&self) -> &[Date] {
-        &self.change_days
+        self.change_days.get_or_init(|| self.data.atlas.change_days())
     }
 
     /// The nearest change day before (`forward` false) or after the layout's date.
     pub fn next_change(&self, forward: bool) -> Option<Date> {
         let date = self.layout().date;
         if forward {
-            self.change_days.iter().copied().find(|&d| d > date)
+            self.change_days().iter().copied().find(|&d| d > date)
         } else {
-            self.change_days.iter().rev().copied().find(|&d| d < date)
+            self.change_days().iter().rev().copied().find(|&d| d < date)
         }
     }
 
