@@ -138,3 +138,16 @@ fn the_four_primary_organisations_are_listed_first() {
     let first: Vec<&str> = atlas.organisations.iter().take(4).map(|o| o.short_name.as_str()).collect();
     assert_eq!(first, ["CSTO", "EAEU", "NATO", "SCO"]);
 }
+
+/// Malta left the Partnership for Peace when Alfred Sant took office as prime minister
+/// on 28 October 1996 (Britannica, "Malta in 1996"), "within hours of taking office"
+/// (New York Times, 1996-11-12), and NATO welcomed it back at Bucharest on 2008-04-03.
+#[test]
+fn malta_left_the_partnership_for_peace_on_the_day_sant_took_office() {
+    let atlas = atlas();
+    let nato = atlas.find("NATO").unwrap();
+    assert_eq!(nato.status_on(code("MLT"), day("1996-10-27")), Some(Status::Partner));
+    assert_eq!(nato.status_on(code("MLT"), day("1996-10-28")), None);
+    assert_eq!(nato.status_on(code("MLT"), day("2008-04-02")), None);
+    assert_eq!(nato.status_on(code("MLT"), day("2008-04-03")), Some(Status::Partner));
+}
