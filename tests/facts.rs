@@ -151,3 +151,39 @@ fn malta_left_the_partnership_for_peace_on_the_day_sant_took_office() {
     assert_eq!(nato.status_on(code("MLT"), day("2008-04-02")), None);
     assert_eq!(nato.status_on(code("MLT"), day("2008-04-03")), Some(Status::Partner));
 }
+
+/// The kinds the data gives the pledges of one article.
+fn kinds_of(atlas: &Atlas, org: &str, article: &str) -> Vec<&'static str> {
+    atlas.find(org).unwrap().pledges.iter().filter(|p| p.article == article).map(|p| p.kind.as_str()).collect()
+}
+
+/// Russia-DPRK treaty of 2024 (text on Russia's legal portal, TASS factbox of
+/// 2024-12-05): Art. 4 is the assistance duty; Art. 5 forbids agreements with third
+/// states, and actions, directed against the other: "no alliances or actions directed
+/// against another party" is this project's `neutrality`. Art. 8 (mechanisms to
+/// strengthen defence capabilities) is no assistance duty and no pledge here.
+#[test]
+fn the_russia_dprk_treaty_has_a_defence_clause_and_a_neutrality_clause() {
+    let atlas = atlas();
+    assert_eq!(kinds_of(&atlas, "RUS-PRK 2024", "4"), ["defense"]);
+    assert_eq!(kinds_of(&atlas, "RUS-PRK 2024", "5"), ["neutrality"]);
+    assert!(kinds_of(&atlas, "RUS-PRK 2024", "8").is_empty());
+    // Russia's CSTO defence pledge leaves the DPRK out, from the treaty's entry into force.
+    let tension = |date| {
+        tensions_of(&atlas, code("RUS"), day(date))
+            .iter()
+            .any(|t| t.pledge_org == "RUS-PRK 2024" && t.bloc == "CSTO" && t.left_out == [code("PRK")])
+    };
+    assert!(!tension("2024-12-03"));
+    assert!(tension("2024-12-04"));
+}
+
+/// China-DPRK treaty of 1961 (Peking Review, 14 July 1961): Art. II assistance,
+/// Art. III no alliance or bloc against the other, Art. IV consultation.
+#[test]
+fn the_china_dprk_treaty_has_defence_neutrality_and_consultation_articles() {
+    let atlas = atlas();
+    assert_eq!(kinds_of(&atlas, "CHN-PRK 1961", "II"), ["defense"]);
+    assert_eq!(kinds_of(&atlas, "CHN-PRK 1961", "III"), ["neutrality"]);
+    assert_eq!(kinds_of(&atlas, "CHN-PRK 1961", "IV"), ["consultation"]);
+}
