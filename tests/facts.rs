@@ -187,3 +187,26 @@ fn the_china_dprk_treaty_has_defence_neutrality_and_consultation_articles() {
     assert_eq!(kinds_of(&atlas, "CHN-PRK 1961", "III"), ["neutrality"]);
     assert_eq!(kinds_of(&atlas, "CHN-PRK 1961", "IV"), ["consultation"]);
 }
+
+/// The Eurasian Economic Commission announced on 2015-08-05 that Kyrgyzstan's
+/// accession treaty "comes into force from August 6, 2015" (TASS); 12 August was the
+/// opening of the customs border. Before that Kyrgyzstan had applied (2011) and signed
+/// its accession treaty (2014-12-23).
+#[test]
+fn kyrgyzstan_is_an_eaeu_member_from_the_day_its_accession_treaty_entered_into_force() {
+    let atlas = atlas();
+    let eaeu = atlas.find("EAEU").unwrap();
+    assert_eq!(eaeu.status_on(code("KGZ"), day("2015-08-05")), Some(Status::Applicant));
+    assert_eq!(eaeu.status_on(code("KGZ"), day("2015-08-06")), Some(Status::Member));
+    assert_eq!(count(&atlas, "EAEU", "2015-08-06", Status::Member), 5);
+}
+
+/// The EAEU Treaty has no security clause: Art. 96 (labour migration) is economic
+/// integration, and Art. 109 (observers' duty of loyalty) fits no pledge kind.
+#[test]
+fn the_eaeu_treaty_gives_no_consultation_or_security_pledge() {
+    let atlas = atlas();
+    assert_eq!(kinds_of(&atlas, "EAEU", "96"), ["economic_integration"]);
+    assert!(kinds_of(&atlas, "EAEU", "109").is_empty());
+    assert!(atlas.find("EAEU").unwrap().pledges.iter().all(|p| p.kind.as_str() == "economic_integration"));
+}
