@@ -210,3 +210,32 @@ fn the_eaeu_treaty_gives_no_consultation_or_security_pledge() {
     assert!(kinds_of(&atlas, "EAEU", "109").is_empty());
     assert!(atlas.find("EAEU").unwrap().pledges.iter().all(|p| p.kind.as_str() == "economic_integration"));
 }
+
+/// Turkmenistan's application for CICA observer status was approved at the Senior
+/// Officials Committee of 2021-06-23 (Turkmen foreign ministry); President Tokayev
+/// announced it at the Astana summit of 2022-10-13.
+#[test]
+fn turkmenistan_is_a_cica_observer() {
+    let atlas = atlas();
+    let cica = atlas.find("CICA").unwrap();
+    assert_eq!(cica.status_on(code("TKM"), day("2021-06-22")), None);
+    assert_eq!(cica.status_on(code("TKM"), day("2021-06-23")), Some(Status::Observer));
+    assert_eq!(cica.status_on(code("TKM"), day("2022-10-13")), Some(Status::Observer));
+}
+
+/// The CSTO: Kyrgyzstan's plea of June 2010 cited no article (Eurasianet; Kremlin,
+/// 2010-06-14), so it is no invocation; the Collective Security Council decided under
+/// Art. 4 in the night of 5-6 January 2022 to send forces to Kazakhstan. Art. 1 of the
+/// Treaty holds a non-use-of-force and a no-hostile-alliance undertaking; the Charter's
+/// Art. 3 states purposes, not a duty.
+#[test]
+fn csto_invocations_and_pledge_kinds_follow_the_texts() {
+    let atlas = atlas();
+    let csto = atlas.find("CSTO").unwrap();
+    assert!(!csto.invocations.iter().any(|i| i.date.to_string().starts_with("2010")));
+    let kazakhstan = csto.invocations.iter().find(|i| i.requested_by == [code("KAZ")]).unwrap();
+    assert_eq!((kazakhstan.article.as_str(), kazakhstan.date), ("4", day("2022-01-06")));
+    assert_eq!(kinds_of(&atlas, "CSTO", "1"), ["non_aggression", "neutrality"]);
+    assert!(kinds_of(&atlas, "CSTO", "Charter 3").is_empty());
+    assert_eq!(kinds_of(&atlas, "CSTO", "4"), ["defense"]);
+}
