@@ -239,3 +239,24 @@ fn csto_invocations_and_pledge_kinds_follow_the_texts() {
     assert!(kinds_of(&atlas, "CSTO", "Charter 3").is_empty());
     assert_eq!(kinds_of(&atlas, "CSTO", "4"), ["defense"]);
 }
+
+/// The treaty texts (NATO's official text; Japan's foreign ministry; the Avalon
+/// Project): Art. I of the US treaties with Japan, Korea and the Philippines is
+/// peaceful settlement, and each has a consultation article; capability-building
+/// articles (NATO 3, US-Philippines II) and NATO's area clause (6) are no defence
+/// pledges.
+#[test]
+fn the_us_treaties_and_nato_list_their_articles_by_what_they_pledge() {
+    let atlas = atlas();
+    assert_eq!(kinds_of(&atlas, "USA-JPN 1960", "1"), ["non_aggression"]);
+    assert_eq!(kinds_of(&atlas, "USA-JPN 1960", "4"), ["consultation"]);
+    assert_eq!(kinds_of(&atlas, "USA-KOR 1953", "I"), ["non_aggression"]);
+    assert_eq!(kinds_of(&atlas, "USA-KOR 1953", "II"), ["consultation"]);
+    assert_eq!(kinds_of(&atlas, "USA-PHL 1951", "I"), ["non_aggression"]);
+    assert_eq!(kinds_of(&atlas, "USA-PHL 1951", "III"), ["consultation"]);
+    assert!(kinds_of(&atlas, "USA-PHL 1951", "II").is_empty());
+    assert_eq!(kinds_of(&atlas, "USA-PHL 1951", "IV"), ["defense"]);
+    assert!(kinds_of(&atlas, "NATO", "3").is_empty());
+    assert!(kinds_of(&atlas, "NATO", "6").is_empty());
+    assert_eq!(kinds_of(&atlas, "NATO", "5"), ["defense"]);
+}
