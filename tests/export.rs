@@ -148,3 +148,23 @@ fn golden_images_of_the_example_layouts_still_match() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A long country next to a larger one keeps its name: Sweden's name takes the spot
+/// at Norway's label anchor (the pole of inaccessibility), and Norway's goes to a
+/// nearby spot that is still inside Norway.
+#[test]
+fn norway_keeps_its_name_beside_sweden() {
+    use geo::Contains;
+    let (scene, layout, _) = golden_scene("maps/layouts/today.ron");
+    let (min, size) = ([24.0, 90.0], [1400.0, 920.0]);
+    let framing = alliance_map::scene::Framing::for_view(&scene.geometry, &layout.view, min, size);
+    let max = [min[0] + size[0], min[1] + size[1]];
+    let measure = |text: &str| [7.0 * text.chars().count() as f32, 13.0];
+    let placed = alliance_map::scene::place_labels(&scene, framing, min, max, measure);
+    let names: Vec<&str> = placed.iter().map(|l| l.text.as_str()).collect();
+    assert!(names.contains(&"Norway") && names.contains(&"Sweden"), "{names:?}");
+    let norway = placed.iter().find(|l| l.text == "Norway").unwrap();
+    let p = framing.invert(norway.centre_px);
+    let country = &scene.geometry.countries[norway.country];
+    assert!(country.area_km.contains(&geo::Point::new(p.x_km, p.y_km)), "the name sits inside Norway");
+}

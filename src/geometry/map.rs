@@ -105,8 +105,8 @@ pub struct CountryShape {
     outlines: [OnceLock<OutlineLod>; OUTLINE_TOLERANCES_KM.len()],
     /// The bounding box on the plane.
     pub bounds: PlaneRect,
-    /// Where its name goes: a point inside its largest part (computed on first use;
-    /// geo's interior point is the costliest step of building the shapes).
+    /// Where its name goes: the pole of inaccessibility of its largest part
+    /// (computed on first use, when labels are first placed).
     label_anchor_km: OnceLock<[f32; 2]>,
     /// Its area on the plane (equal-area projection: true area), km².
     pub area_km2: f64,
@@ -119,12 +119,16 @@ impl CountryShape {
         self.outlines[level].get_or_init(|| outline_lod(&self.area_km, OUTLINE_TOLERANCES_KM[level]))
     }
 
-    /// Where the country's name and commitment lines go: a point inside its largest
-    /// part, away from its edges.
+    /// Where the country's name and commitment lines go: the point of its largest part
+    /// farthest from every edge (the pole of inaccessibility), where a reader looks
+    /// for the name. An interior point on a long country (Norway, Vietnam, Chile)
+    /// can lie on a narrow neck; this one sits in the widest part of the body.
     pub fn label_anchor_km(&self) -> [f32; 2] {
         *self.label_anchor_km.get_or_init(|| {
             let largest = self.area_km.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
-            largest.and_then(|p| p.interior_point()).map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32])
+            largest
+                .and_then(|p| polylabel::polylabel(p, &LABEL_ANCHOR_PRECISION_KM).ok().or_else(|| p.interior_point()))
+                .map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32])
         })
     }
 
@@ -133,6 +137,12 @@ impl CountryShape {
         self.fill.get_or_init(|| triangulate(&self.area_km))
     }
 }
+
+/// How close to the true pole of inaccessibility a label anchor must be, in plane
+/// kilometres: far under a pixel at the zooms where labels fit (a country is at
+/// least 40 px wide to get one), and coarse enough that Russia takes a few
+/// milliseconds.
+const LABEL_ANCHOR_PRECISION_KM: f64 = 2.0;
 
 /// Tolerances of the outline levels of detail, in plane kilometres. With painters
 /// asking for at most half a pixel of error, the coarsest serves zooms down to 30 km

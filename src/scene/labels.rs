@@ -1,6 +1,12 @@
 //! Country labels placed so they do not collide: larger countries first, a name
 //! only where it fits inside its country's box and overlaps no name already placed.
 //! One algorithm for the window and the exporters; each measures text its own way.
+//!
+//! A name goes at its country's label anchor (the pole of inaccessibility). When a
+//! larger neighbour's name already sits there, a few nearby spots that are still
+//! inside the country are tried, so Norway keeps its name beside Sweden's.
+
+use geo::Contains;
 
 use super::{Framing, Scene};
 
@@ -45,24 +51,19 @@ pub fn place_labels(
         if size[0] > width_px * 1.1 {
             continue;
         }
-        let centre = framing.apply(country.label_anchor_km());
-        let min = [centre[0] - size[0] / 2.0 - MARGIN_PX, centre[1] - size[1] / 2.0 - MARGIN_PX];
-        let max = [centre[0] + size[0] / 2.0 + MARGIN_PX, centre[1] + size[1] / 2.0 + MARGIN_PX];
-        if !inside(min, max) {
-            continue;
-        }
-        let collides = placed.iter().any(|other| {
-            let o_min = [
-                other.centre_px[0] - other.size_px[0] / 2.0 - MARGIN_PX,
-                other.centre_px[1] - other.size_px[1] / 2.0 - MARGIN_PX,
-            ];
-            let o_max = [
-                other.centre_px[0] + other.size_px[0] / 2.0 + MARGIN_PX,
-                other.centre_px[1] + other.size_px[1] / 2.0 + MARGIN_PX,
-            ];
-            min[0] < o_max[0] && o_min[0] < max[0] && min[1] < o_max[1] && o_min[1] < max[1]
-        });
-        if !collides {
+        let anchor = framing.apply(country.label_anchor_km());
+        let fits = |centre: [f32; 2], placed: &[PlacedLabel]| {
+            let min = [centre[0] - size[0] / 2.0 - MARGIN_PX, centre[1] - size[1] / 2.0 - MARGIN_PX];
+            let max = [centre[0] + size[0] / 2.0 + MARGIN_PX, centre[1] + size[1] / 2.0 + MARGIN_PX];
+            inside(min, max) && !placed.iter().any(|other| overlaps(min, max, other))
+        };
+        let spot = std::iter::once(anchor)
+            .chain(nearby_spots(anchor, size).filter(|&centre| {
+                let p = framing.invert(centre);
+                country.area_km.contains(&geo::Point::new(p.x_km, p.y_km))
+            }))
+            .find(|&centre| fits(centre, &placed));
+        if let Some(centre) = spot {
             placed.push(PlacedLabel {
                 country: label.country,
                 text: label.text.clone(),
@@ -72,4 +73,26 @@ pub fn place_labels(
         }
     }
     placed
+}
+
+/// Spots around `anchor` to try when the anchor is taken, nearest first: a line
+/// up or down, then half a name to either side, then two lines up or down.
+fn nearby_spots(anchor: [f32; 2], size: [f32; 2]) -> impl Iterator<Item = [f32; 2]> {
+    let (w, h) = (size[0] / 2.0, size[1] + 2.0 * MARGIN_PX);
+    [[0.0, -h], [0.0, h], [-w, 0.0], [w, 0.0], [0.0, -2.0 * h], [0.0, 2.0 * h]]
+        .into_iter()
+        .map(move |[dx, dy]| [anchor[0] + dx, anchor[1] + dy])
+}
+
+/// Whether the box `[min, max]` overlaps a placed label with its margin.
+fn overlaps(min: [f32; 2], max: [f32; 2], other: &PlacedLabel) -> bool {
+    let o_min = [
+        other.centre_px[0] - other.size_px[0] / 2.0 - MARGIN_PX,
+        other.centre_px[1] - other.size_px[1] / 2.0 - MARGIN_PX,
+    ];
+    let o_max = [
+        other.centre_px[0] + other.size_px[0] / 2.0 + MARGIN_PX,
+        other.centre_px[1] + other.size_px[1] / 2.0 + MARGIN_PX,
+    ];
+    min[0] < o_max[0] && o_min[0] < max[0] && min[1] < o_max[1] && o_min[1] < max[1]
 }
