@@ -220,13 +220,17 @@ impl Action {
 /// taken out of the input so egui's widgets do not see them too; bare keys only
 /// count while no text field has the keyboard.
 pub fn pressed(ctx: &egui::Context) -> Vec<Action> {
+    /// Every (action, shortcut) pair, most modifiers first: built once, read every frame.
+    static BY_MODIFIERS: std::sync::LazyLock<Vec<(Action, Shortcut)>> = std::sync::LazyLock::new(|| {
+        let mut table: Vec<(Action, Shortcut)> =
+            Action::ALL.iter().flat_map(|&action| action.shortcuts().iter().map(move |&s| (action, s))).collect();
+        table.sort_by_key(|(_, shortcut)| std::cmp::Reverse(shortcut.modifier_count()));
+        table
+    });
     let keyboard_free = !ctx.egui_wants_keyboard_input();
-    let mut table: Vec<(Action, Shortcut)> =
-        Action::ALL.iter().flat_map(|&action| action.shortcuts().iter().map(move |&s| (action, s))).collect();
-    table.sort_by_key(|(_, shortcut)| std::cmp::Reverse(shortcut.modifier_count()));
     let mut pressed = Vec::new();
     ctx.input_mut(|input| {
-        for (action, shortcut) in table {
+        for &(action, shortcut) in BY_MODIFIERS.iter() {
             let hit = match shortcut {
                 Shortcut::Chord(chord) => input.consume_shortcut(&chord),
                 Shortcut::Bare(key) => keyboard_free && input.modifiers.is_none() && input.key_pressed(key),
