@@ -42,7 +42,8 @@ fn check_reports_every_problem_in_a_file_with_line_and_column() {
         "tests/fixtures/many-problems.ron:21:43: DEU periods overlap",
         "tests/fixtures/many-problems.ron:21:79: a fact without a source",
         "tests/fixtures/many-problems.ron:25:91: \"ftp://example\" is not a web address",
-        "5 problem(s) in 1 of 1 file(s)",
+        "tests/fixtures/many-problems.ron:3:17: no checked_to: say on which day the sources were last checked",
+        "6 problem(s) in 1 of 1 file(s)",
     ] {
         assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
     }
@@ -244,4 +245,20 @@ fn a_missing_or_corrupt_asset_is_a_clear_error_and_a_nonzero_exit() {
     let err = stderr(&output);
     assert!(err.contains("countries-50m.amshp: checksum mismatch"), "{err}");
     assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn check_accepts_concurrent_roles_short_of_membership_and_rejects_the_rest() {
+    let output = alliance_map(&["check", &fixture("role-problems.ron")]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    for expected in [
+        "role-problems.ron:20:46: ARM periods overlap: member from 1994-04-20 with no end and suspended from 2024-02-22; a member or suspended period cannot overlap another role",
+        "role-problems.ron:25:44: UKR periods overlap: partner from 1994-02-08 with no end and partner from 2005-04-21; a country holds one status only once at a time",
+        "role-problems.ron:25:69: unknown framework \"intensified\"; expected one of: pfp",
+        "3 problem(s) in 1 of 1 file(s)",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in:\n{err}");
+    }
+    assert!(!err.contains("FIN"), "Finland's partner and applicant periods may overlap:\n{err}");
 }

@@ -81,6 +81,15 @@ fn export_of_a_layout_honours_size_date_and_title() {
 }
 
 #[test]
+fn every_export_footer_says_how_fresh_the_sources_are() {
+    let file = out_dir("fresh").join("map.svg");
+    let output = alliance_map(&["export", "--date", "2026-11-23", "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(svg.contains("Sources checked to 2026-12-02."), "the footer names the day the data was checked");
+}
+
+#[test]
 fn a_what_if_export_says_hypothetical() {
     let file = out_dir("what-if").join("what-if.svg");
     let output =

@@ -43,13 +43,15 @@ fn layer() -> impl Strategy<Value = LayerSettings> {
         proptest::option::of((any::<u8>(), any::<u8>(), any::<u8>())),
         proptest::option::of(0.0f32..180.0),
         proptest::collection::btree_set(code(), 0..3),
+        proptest::collection::btree_set(proptest::sample::select(vec!["pfp", "md", "ici", "global"]), 0..3),
     )
-        .prop_map(|(visible, colour, hatch_angle, hidden)| LayerSettings {
+        .prop_map(|(visible, colour, hatch_angle, hidden, frameworks)| LayerSettings {
             org: String::new(),
             visible,
             colour: colour.map(|(r, g, b)| HexColour::from_rgb([r, g, b])),
             hatch_angle,
             hidden,
+            hidden_frameworks: frameworks.into_iter().map(String::from).collect(),
         })
 }
 
@@ -72,7 +74,12 @@ fn layout() -> impl Strategy<Value = Layout> {
             let layers = orgs
                 .into_iter()
                 .zip(styles)
-                .map(|(org, style)| LayerSettings { org: org.to_owned(), ..style })
+                .map(|(org, style)| LayerSettings {
+                    org: org.to_owned(),
+                    // Only NATO's file declares these frameworks.
+                    hidden_frameworks: if org == "NATO" { style.hidden_frameworks } else { Default::default() },
+                    ..style
+                })
                 .collect();
             let mut layout = Layout::with_layers(date, layers);
             layout.title = title;

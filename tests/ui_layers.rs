@@ -243,3 +243,70 @@ fn shortcuts_run_their_actions() {
     harness.run();
     harness.get_by_label("Export picture");
 }
+
+/// The NATO layer's partner and applicant counts on a day.
+fn nato_counts(harness: &Harness<'_, AllianceMapApp>) -> (usize, usize) {
+    let scene = harness.state().scene();
+    let nato = scene.legend.layers.iter().find(|l| l.org == "NATO").unwrap();
+    (nato.counts.get(&Status::Partner).copied().unwrap_or(0), nato.counts.get(&Status::Applicant).copied().unwrap_or(0))
+}
+
+#[test]
+fn a_country_with_two_roles_is_drawn_by_the_strongest_and_counted_for_each() {
+    let harness = harness("2022-06-01");
+    let scene = harness.state().scene();
+    let nato = scene.legend.layers.iter().position(|l| l.org == "NATO").unwrap();
+    let finland = &scene.memberships[country_index(&harness, "FIN")];
+    let drawn = finland.iter().find(|m| m.layer == nato).expect("Finland in the NATO layer");
+    assert_eq!((drawn.status, drawn.also.as_slice()), (Status::Applicant, [Status::Partner].as_slice()));
+    // Finland and Sweden are among the applicants and among the partners.
+    let (partners, applicants) = nato_counts(&harness);
+    let caption = &scene.legend.layers[nato].caption;
+    assert!(caption.contains(&format!("{applicants} applicants")) && caption.contains(&format!("{partners} partners")));
+    let rows = scene.atlas.find("NATO").unwrap().statuses_on("2022-06-01".parse().unwrap());
+    assert_eq!(rows.iter().filter(|(_, s)| *s == Status::Applicant).count(), applicants);
+    assert_eq!(rows.iter().filter(|(_, s)| *s == Status::Partner).count(), partners);
+}
+
+#[test]
+fn unticking_a_nato_framework_hides_its_partners_and_undo_brings_them_back() {
+    let mut harness = harness("2022-06-01");
+    assert!(patterns_over(&harness, "MAR").contains(&"NATO".to_owned()), "Morocco, a Mediterranean Dialogue partner");
+    let (partners, _) = nato_counts(&harness);
+    harness.get_by_label("NATO frameworks").click();
+    harness.run();
+    harness.get_by_label("Mediterranean Dialogue (7)").click();
+    harness.run();
+    assert!(!patterns_over(&harness, "MAR").contains(&"NATO".to_owned()));
+    assert!(
+        patterns_over(&harness, "FIN").contains(&"NATO".to_owned()),
+        "Finland's roles are not through the Dialogue"
+    );
+    assert_eq!(nato_counts(&harness).0, partners - 7);
+    let layer = harness.state().layout().layer("NATO").unwrap();
+    assert!(layer.hidden_frameworks.contains("md"), "saved in the layout");
+
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert!(patterns_over(&harness, "MAR").contains(&"NATO".to_owned()));
+}
+
+#[test]
+fn the_inspector_lists_every_role_with_its_framework() {
+    let mut harness = harness("2022-06-01");
+    harness.state_mut().apply(Command::Select(Some(code("UKR"))));
+    harness.run();
+    harness.get_by_label("Ukraine (UKR)");
+    harness.get_by_label("applicant");
+    harness.get_by_label("partner");
+    harness.get_by_label("(Partnership for Peace)");
+}
+
+#[test]
+fn a_date_after_the_data_was_checked_shows_a_quiet_warning() {
+    let checked = "after the data was last checked (2026-12-02): later changes may be missing";
+    let harness = harness("2026-11-23");
+    assert!(harness.query_by_label_contains(checked).is_none());
+    let harness = self::harness("2027-06-01");
+    harness.get_by_label_contains(checked);
+}

@@ -63,8 +63,47 @@ impl Atlas {
         days
     }
 
+    /// The day up to which the sources of all `shown` organisations were checked:
+    /// the earliest of their `checked_to` days. `None` when none states one.
+    pub fn checked_to<'a>(shown: impl IntoIterator<Item = &'a Organisation>) -> Option<Date> {
+        shown.into_iter().filter_map(|org| org.checked_to).min()
+    }
+
+    /// The warning for a day after the data was last checked, if `day` is one:
+    /// "after the data was last checked (2026-12-02): later changes may be missing".
+    pub fn freshness_warning<'a>(shown: impl IntoIterator<Item = &'a Organisation>, day: Date) -> Option<String> {
+        let checked = Self::checked_to(shown)?;
+        (day > checked).then(|| format!("after the data was last checked ({checked}): later changes may be missing"))
+    }
+
     /// Only the primary organisations count in the default view.
     pub fn primary(&self) -> impl Iterator<Item = &Organisation> {
         self.organisations.iter().filter(|o| o.layer == LayerRank::Primary)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(name: &str, checked_to: &str) -> Organisation {
+        let text = format!(
+            "Organisation(short_name: \"{name}\", name: \"n\", kind: alliance, layer: extra, checked_to: \"{checked_to}\",
+             founding: Document(title: \"t\", signed: \"2000-01-01\", source: Source(title: \"s\")), countries: [])"
+        );
+        let options = ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME);
+        options.from_str(&text).unwrap()
+    }
+
+    #[test]
+    fn the_data_is_as_fresh_as_its_stalest_shown_layer() {
+        let (a, b) = (org("A", "2026-11-30"), org("B", "2026-06-01"));
+        let day = |text: &str| -> Date { text.parse().unwrap() };
+        assert_eq!(Atlas::checked_to([&a, &b]), Some(day("2026-06-01")));
+        assert_eq!(Atlas::checked_to([&a]), Some(day("2026-11-30")));
+        assert_eq!(Atlas::freshness_warning([&a, &b], day("2026-06-01")), None, "the day itself was checked");
+        let warning = Atlas::freshness_warning([&a, &b], day("2026-06-02")).unwrap();
+        assert_eq!(warning, "after the data was last checked (2026-06-01): later changes may be missing");
+        assert_eq!(Atlas::freshness_warning([&a], day("2026-06-02")), None);
     }
 }

@@ -1,7 +1,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Atlas;
-use crate::model::{CountryCode, Direction, FieldProblem, Layout, Organisation, Source, View, WhatIf};
+use crate::model::{CountryCode, CountryRecord, Direction, FieldProblem, Layout, Organisation, Source, View, WhatIf};
 
 fn problem(path: impl Into<String>, message: impl Into<String>) -> FieldProblem {
     FieldProblem::new(path, message)
@@ -33,6 +33,28 @@ pub fn check_organisation(org: &Organisation, is_known: impl Fn(CountryCode) -> 
         out.push(problem("founding.in_force", "the founding document enters into force before it was signed"));
     }
     check_source("founding.source".into(), &org.founding.source, &mut out);
+    if org.checked_to.is_none() {
+        out.push(problem(
+            "short_name",
+            "no checked_to: say on which day the sources were last checked, e.g. checked_to: \"2026-11-30\"",
+        ));
+    }
+    let mut framework_ids = BTreeSet::new();
+    for (i, framework) in org.frameworks.iter().enumerate() {
+        let path = format!("frameworks[{i}]");
+        if !framework.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            || framework.id.is_empty()
+        {
+            out.push(problem(
+                format!("{path}.id"),
+                format!("{:?} is not an id; expected lowercase letters, digits and _", framework.id),
+            ));
+        }
+        if !framework_ids.insert(framework.id.as_str()) {
+            out.push(problem(format!("{path}.id"), format!("framework {:?} is declared twice", framework.id)));
+        }
+        check_source(format!("{path}.source"), &framework.source, &mut out);
+    }
 
     let mut seen: BTreeMap<CountryCode, usize> = BTreeMap::new();
     let mut ever: BTreeSet<CountryCode> = BTreeSet::new();
@@ -64,27 +86,22 @@ pub fn check_organisation(org: &Organisation, is_known: impl Fn(CountryCode) -> 
                     format!("the period ends ({end}) before or on the day it starts ({})", period.start),
                 ));
             }
-            check_source(format!("{ppath}.source"), &period.source, &mut out);
-        }
-        let mut order: Vec<usize> = (0..record.periods.len()).collect();
-        order.sort_by_key(|&j| record.periods[j].start);
-        for pair in order.windows(2) {
-            let (a, b) = (&record.periods[pair[0]], &record.periods[pair[1]]);
-            if a.end.is_none_or(|end| end > b.start) {
+            if let Some(id) = &period.framework
+                && !framework_ids.contains(id.as_str())
+            {
+                let declared: Vec<&str> = framework_ids.iter().copied().collect();
                 out.push(problem(
-                    format!("{path}.periods[{}].start", pair[1]),
-                    format!(
-                        "{} periods overlap: {} from {} {} and {} from {}",
-                        record.iso3,
-                        a.status,
-                        a.start,
-                        a.end.map_or("with no end".to_string(), |e| format!("to {e}")),
-                        b.status,
-                        b.start
-                    ),
+                    format!("{ppath}.framework"),
+                    if declared.is_empty() {
+                        format!("framework {id:?} is not declared; add it under frameworks")
+                    } else {
+                        format!("unknown framework {id:?}; expected one of: {}", declared.join(", "))
+                    },
                 ));
             }
+            check_source(format!("{ppath}.source"), &period.source, &mut out);
         }
+        check_overlaps(&path, record, &mut out);
     }
 
     for (i, pledge) in org.pledges.iter().enumerate() {
@@ -129,6 +146,39 @@ pub fn check_organisation(org: &Organisation, is_known: impl Fn(CountryCode) -> 
         check_source(format!("{path}.source"), &invocation.source, &mut out);
     }
     out
+}
+
+/// Periods of one country that may not overlap: two of one status, or a member or
+/// suspended period beside any other (see [`Status::may_overlap`]). Each clash is
+/// reported once, at the later period's start.
+fn check_overlaps(path: &str, record: &CountryRecord, out: &mut Vec<FieldProblem>) {
+    let mut order: Vec<usize> = (0..record.periods.len()).collect();
+    order.sort_by_key(|&j| record.periods[j].start);
+    for (k, &earlier) in order.iter().enumerate() {
+        for &later in &order[k + 1..] {
+            let (a, b) = (&record.periods[earlier], &record.periods[later]);
+            if a.end.is_some_and(|end| end <= b.start) || a.status.may_overlap(b.status) {
+                continue;
+            }
+            let why = if a.status == b.status {
+                "a country holds one status only once at a time"
+            } else {
+                "a member or suspended period cannot overlap another role"
+            };
+            out.push(problem(
+                format!("{path}.periods[{later}].start"),
+                format!(
+                    "{} periods overlap: {} from {} {} and {} from {}; {why}",
+                    record.iso3,
+                    a.status,
+                    a.start,
+                    a.end.map_or("with no end".to_string(), |e| format!("to {e}")),
+                    b.status,
+                    b.start
+                ),
+            ));
+        }
+    }
 }
 
 /// Problems across files: two organisations with one short name would make
@@ -179,6 +229,21 @@ pub fn check_layout(layout: &Layout, atlas: &Atlas, is_known: impl Fn(CountryCod
                 format!("{path}.hatch_angle"),
                 format!("{angle} is out of range; expected degrees from 0 to less than 180"),
             ));
+        }
+        if let Some(org) = atlas.find(&layer.org) {
+            for id in &layer.hidden_frameworks {
+                if org.framework(id).is_none() {
+                    let declared: Vec<&str> = org.frameworks.iter().map(|f| f.id.as_str()).collect();
+                    out.push(problem(
+                        format!("{path}.hidden_frameworks"),
+                        format!(
+                            "{} has no framework {id:?}; expected one of: {}",
+                            layer.org,
+                            if declared.is_empty() { "(none)".to_owned() } else { declared.join(", ") }
+                        ),
+                    ));
+                }
+            }
         }
         for code in &layer.hidden {
             if !is_known(*code) {

@@ -39,6 +39,7 @@ pub fn apply_what_ifs(atlas: &Atlas, what_ifs: &[WhatIf]) -> Atlas {
                 status: *status,
                 start: from,
                 end: None,
+                framework: None,
                 source: Source { title: format!("What-if: {}", what_if.describe()), url: None },
                 note: None,
                 hypothetical: true,

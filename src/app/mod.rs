@@ -240,7 +240,9 @@ impl AllianceMapApp {
             };
             let (date, playing, clock) = (self.layout().date, self.playing_since.is_some(), self.workspace.clock());
             let mut commands = Vec::new();
-            self.date_bar.ui(ui, date, playing, enabled, clock, &mut commands);
+            let scene = Arc::clone(self.scene());
+            let warning = scene.freshness_warning.as_deref();
+            self.date_bar.ui(ui, date, warning, playing, enabled, clock, &mut commands);
             self.pending.extend(commands);
         });
         egui::Panel::left("layers").default_size(300.0).show(ui, |ui| {

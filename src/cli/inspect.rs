@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{Failure, Format, load_atlas_and_names};
-use crate::analysis::{CommitmentSide, commitments_of, tensions_of};
+use crate::analysis::{Atlas, CommitmentSide, commitments_of, tensions_of};
 use crate::io::DataDir;
 use crate::model::{CountryCode, Date};
 
@@ -20,8 +20,15 @@ pub(super) fn inspect(
     let Some(name) = iso.name(country) else {
         return Err(Failure { message: format!("alliance-map: unknown ISO 3166-1 alpha-3 code {country}"), status: 2 });
     };
-    let memberships: Vec<_> =
-        atlas.organisations.iter().filter_map(|org| org.period_on(country, day).map(|period| (org, period))).collect();
+    if let Some(warning) = Atlas::freshness_warning(&atlas.organisations, day) {
+        eprintln!("alliance-map: warning: {day} is {warning}");
+    }
+    // Every role held, strongest first within each organisation.
+    let memberships: Vec<_> = atlas
+        .organisations
+        .iter()
+        .flat_map(|org| org.roles_on(country, day).into_iter().map(move |period| (org, period)))
+        .collect();
     let commitments = commitments_of(&atlas, country, day);
     let tensions = tensions_of(&atlas, country, day);
 
@@ -35,6 +42,7 @@ pub(super) fn inspect(
                 "status": p.status,
                 "since": p.start.to_string(),
                 "until": p.end.map(|d| d.to_string()),
+                "framework": p.framework,
                 "source": p.source.title,
                 "url": p.source.url,
             })).collect::<Vec<_>>(),
@@ -88,7 +96,11 @@ pub(super) fn inspect(
     }
     for (org, p) in &memberships {
         let until = p.end.map_or(String::new(), |end| format!(" until {end}"));
-        let _ = writeln!(out, "  {:<14} {:<10} since {}{until}", org.short_name, p.status.as_str(), p.start);
+        let via = p
+            .framework
+            .as_deref()
+            .map_or(String::new(), |id| format!(" ({})", org.framework(id).map_or(id, |f| f.name.as_str())));
+        let _ = writeln!(out, "  {:<14} {:<10} since {}{until}{via}", org.short_name, p.status.as_str(), p.start);
         let _ = writeln!(
             out,
             "  {:<14} source: {}{}",

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{CountryCode, DisputedRule, HexColour, Status};
+use super::{CountryCode, CountryRecord, DisputedRule, HexColour, Period, Status};
 
 /// The version of the layout format this program writes.
 pub const LAYOUT_VERSION: u32 = 1;
@@ -60,12 +60,40 @@ pub struct LayerSettings {
     pub hatch_angle: Option<f32>,
     /// Countries hidden from this layer.
     pub hidden: BTreeSet<CountryCode>,
+    /// Frameworks (ids from the organisation file) whose roles are not drawn,
+    /// e.g. `["md", "ici"]` to show NATO without its southern partnerships.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub hidden_frameworks: BTreeSet<String>,
 }
 
 impl LayerSettings {
     /// A layer with default styling.
     pub fn new(org: impl Into<String>, visible: bool) -> Self {
-        Self { org: org.into(), visible, colour: None, hatch_angle: None, hidden: BTreeSet::new() }
+        Self {
+            org: org.into(),
+            visible,
+            colour: None,
+            hatch_angle: None,
+            hidden: BTreeSet::new(),
+            hidden_frameworks: BTreeSet::new(),
+        }
+    }
+
+    /// The roles of `record` on `day` that this layer draws, strongest first:
+    /// those of a status in `statuses` through a framework not hidden. The
+    /// caller skips countries in `hidden` (a hidden country shows no role).
+    pub fn shown_roles<'a>(
+        &self,
+        record: &'a CountryRecord,
+        day: Date,
+        statuses: &BTreeSet<Status>,
+    ) -> Vec<&'a Period> {
+        let mut roles = record.roles_on(day);
+        roles.retain(|period| {
+            statuses.contains(&period.status)
+                && period.framework.as_ref().is_none_or(|id| !self.hidden_frameworks.contains(id))
+        });
+        roles
     }
 }
 

@@ -16,6 +16,6 @@ pub use hex_colour::HexColour;
 pub use jiff::civil::Date;
 pub use layout::{LAYOUT_VERSION, LayerSettings, Layout, OverlapMode, PaletteChoice, View, WhatIf};
 pub use organisation::{
-    CountryRecord, Direction, Document, Invocation, InvocationOutcome, LayerRank, Organisation, OrganisationKind,
-    Period, Pledge, PledgeKind, Source, Status,
+    CountryRecord, Direction, Document, Framework, Invocation, InvocationOutcome, LayerRank, Organisation,
+    OrganisationKind, Period, Pledge, PledgeKind, Source, Status,
 };

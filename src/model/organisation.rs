@@ -22,6 +22,15 @@ pub struct Organisation {
     pub layer: LayerRank,
     /// The founding treaty or declaration.
     pub founding: Document,
+    /// The last day on which this file's sources were checked. Later changes may be
+    /// missing, so the window and exports say so; `check` requires it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked_to: Option<Date>,
+    /// Named frameworks or instruments that periods refer to (NATO's Partnership
+    /// for Peace, Mediterranean Dialogue, ...), so that a user can show or hide
+    /// each and the inspector can name it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub frameworks: Vec<Framework>,
     /// History, predecessors and where sources disagree.
     #[serde(default)]
     pub notes: Vec<String>,
@@ -62,6 +71,22 @@ pub enum LayerRank {
     Extra,
 }
 
+/// A framework or instrument through which a country holds a role (NATO's
+/// Partnership for Peace, the Membership Action Plan, ...).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// Short identifier that periods and layouts use: `pfp`, `md`, `map`.
+    pub id: String,
+    /// Its name as the organisation writes it.
+    pub name: String,
+    /// Where it is described.
+    pub source: Source,
+    /// History and how its dates are chosen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
 /// A treaty, charter or declaration.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,8 +119,19 @@ pub struct Source {
 pub struct CountryRecord {
     /// ISO 3166-1 alpha-3.
     pub iso3: CountryCode,
-    /// Dated statuses, in time order, not overlapping.
+    /// Dated roles, in time order. Roles of different statuses may overlap (a NATO
+    /// partner that is also an applicant), except that a member or suspended
+    /// period overlaps nothing; `check` enforces this.
     pub periods: Vec<Period>,
+}
+
+impl CountryRecord {
+    /// Every role held on `day`, strongest first.
+    pub fn roles_on(&self, day: Date) -> Vec<&Period> {
+        let mut roles: Vec<&Period> = self.periods.iter().filter(|period| period.contains(day)).collect();
+        roles.sort_by_key(|period| period.status);
+        roles
+    }
 }
 
 /// A standing in an organisation.
@@ -115,8 +151,16 @@ pub enum Status {
 }
 
 impl Status {
-    /// Every status, strongest tie first (the order of legends).
+    /// Every status, strongest tie first (the order of legends, and the order in
+    /// which concurrent roles are listed: the map draws the first one held).
     pub const ALL: [Self; 5] = [Self::Member, Self::Suspended, Self::Applicant, Self::Observer, Self::Partner];
+
+    /// Whether a period of this status may overlap one of `other`: roles short of
+    /// membership combine (a partner applying to join), but a member holds no other
+    /// role, suspension replaces the role it suspends, and no status is held twice.
+    pub fn may_overlap(self, other: Self) -> bool {
+        self != other && ![self, other].iter().any(|s| matches!(s, Self::Member | Self::Suspended))
+    }
 
     /// The name used in data files and `query` output.
     pub fn as_str(self) -> &'static str {
@@ -149,6 +193,10 @@ pub struct Period {
     /// First day after; `None` while it lasts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Date>,
+    /// The framework through which the role is held: an `id` from the
+    /// organisation's `frameworks`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework: Option<String>,
     /// Where the dates come from.
     pub source: Source,
     /// Disagreements between sources and the reasoning behind the chosen date.
@@ -291,31 +339,38 @@ pub struct Invocation {
 }
 
 impl Organisation {
-    /// The country's status on `day`, if it holds one.
+    /// The country's strongest role on `day`, if it holds one: what the map draws.
     pub fn status_on(&self, country: CountryCode, day: Date) -> Option<Status> {
-        self.countries
-            .iter()
-            .find(|record| record.iso3 == country)?
-            .periods
-            .iter()
-            .find(|period| period.contains(day))
-            .map(|period| period.status)
+        self.period_on(country, day).map(|period| period.status)
     }
 
-    /// The period in force for the country on `day`.
+    /// The period of the country's strongest role on `day`.
     pub fn period_on(&self, country: CountryCode, day: Date) -> Option<&Period> {
-        self.countries.iter().find(|record| record.iso3 == country)?.periods.iter().find(|period| period.contains(day))
+        self.roles_on(country, day).into_iter().next()
     }
 
-    /// Every country holding a status on `day`, sorted by code.
+    /// Every role the country holds on `day`, strongest first.
+    pub fn roles_on(&self, country: CountryCode, day: Date) -> Vec<&Period> {
+        self.record(country).map(|record| record.roles_on(day)).unwrap_or_default()
+    }
+
+    /// The country's history here, if it has one.
+    pub fn record(&self, country: CountryCode) -> Option<&CountryRecord> {
+        self.countries.iter().find(|record| record.iso3 == country)
+    }
+
+    /// The framework with this id.
+    pub fn framework(&self, id: &str) -> Option<&Framework> {
+        self.frameworks.iter().find(|framework| framework.id == id)
+    }
+
+    /// One row per country and role held on `day`, sorted by code and then
+    /// strongest role first: a partner that is also an applicant has two rows.
     pub fn statuses_on(&self, day: Date) -> Vec<(CountryCode, Status)> {
         let mut out: Vec<_> = self
             .countries
             .iter()
-            .filter_map(|record| {
-                let period = record.periods.iter().find(|p| p.contains(day))?;
-                Some((record.iso3, period.status))
-            })
+            .flat_map(|record| record.roles_on(day).into_iter().map(|period| (record.iso3, period.status)))
             .collect();
         out.sort();
         out
@@ -349,11 +404,19 @@ mod tests {
     }
 
     fn period(status: Status, start: &str, end: Option<&str>) -> Period {
-        Period { status, start: day(start), end: end.map(day), source: source(), note: None, hypothetical: false }
+        Period {
+            status,
+            start: day(start),
+            end: end.map(day),
+            framework: None,
+            source: source(),
+            note: None,
+            hypothetical: false,
+        }
     }
 
-    /// Finland in NATO: partner, applicant from 2022-05-18, member from 2023-04-04;
-    /// and a made-up country that left on 2009-08-18.
+    /// Finland in NATO: partner until it joined, applicant as well from 2022-05-18,
+    /// member from 2023-04-04; and a made-up country that left on 2009-08-18.
     fn organisation() -> Organisation {
         Organisation {
             short_name: "NATO".into(),
@@ -361,12 +424,14 @@ mod tests {
             kind: OrganisationKind::Alliance,
             layer: LayerRank::Primary,
             founding: Document { title: "t".into(), signed: day("1949-04-04"), in_force: None, source: source() },
+            checked_to: None,
+            frameworks: vec![],
             notes: vec![],
             countries: vec![
                 CountryRecord {
                     iso3: "FIN".parse().unwrap(),
                     periods: vec![
-                        period(Status::Partner, "1994-05-09", Some("2022-05-18")),
+                        period(Status::Partner, "1994-05-09", Some("2023-04-04")),
                         period(Status::Applicant, "2022-05-18", Some("2023-04-04")),
                         period(Status::Member, "2023-04-04", None),
                     ],
@@ -388,6 +453,31 @@ mod tests {
         assert_eq!(org.status_on(fin, day("2023-04-03")), Some(Status::Applicant));
         assert_eq!(org.status_on(fin, day("2023-04-04")), Some(Status::Member));
         assert_eq!(org.status_on(fin, day("2023-04-05")), Some(Status::Member));
+    }
+
+    #[test]
+    fn a_partner_that_applies_holds_both_roles_and_the_strongest_is_drawn() {
+        let org = organisation();
+        let fin = "FIN".parse().unwrap();
+        let roles: Vec<Status> = org.roles_on(fin, day("2022-06-01")).iter().map(|p| p.status).collect();
+        assert_eq!(roles, [Status::Applicant, Status::Partner]);
+        assert_eq!(org.status_on(fin, day("2022-06-01")), Some(Status::Applicant));
+        assert_eq!(org.status_on(fin, day("2022-05-17")), Some(Status::Partner));
+        let rows: Vec<_> = org.statuses_on(day("2022-06-01")).into_iter().filter(|(c, _)| *c == fin).collect();
+        assert_eq!(rows, [(fin, Status::Applicant), (fin, Status::Partner)]);
+        let member: Vec<Status> = org.roles_on(fin, day("2023-04-04")).iter().map(|p| p.status).collect();
+        assert_eq!(member, [Status::Member], "membership ends the partnership and the application");
+    }
+
+    #[test]
+    fn only_roles_short_of_membership_may_overlap() {
+        use Status::*;
+        assert!(Applicant.may_overlap(Partner) && Partner.may_overlap(Applicant));
+        assert!(Observer.may_overlap(Applicant) && Observer.may_overlap(Partner));
+        for status in Status::ALL {
+            assert!(!status.may_overlap(status), "{status} twice");
+            assert!(!Member.may_overlap(status) && !status.may_overlap(Suspended), "{status} with member or suspended");
+        }
     }
 
     #[test]

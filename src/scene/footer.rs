@@ -26,11 +26,19 @@ pub fn footer_lines(
         lines.push(format!("Includes hypothetical changes (dashed outlines): {}", hypothetical.join("; ")));
     }
     lines.push(sources_line(day, layers, atlas));
+    if let Some(checked) = checked_to(layers, atlas) {
+        lines.push(format!("Sources checked to {checked}."));
+    }
     lines.push(format!(
         "Country shapes: made with Natural Earth ({shapes_source}). Map: alliance-map {}, Lambert azimuthal equal-area projection.",
         env!("CARGO_PKG_VERSION")
     ));
     lines
+}
+
+/// The earliest day up to which the sources of the visible layers were checked.
+pub fn checked_to(layers: &[LegendLayer], atlas: &Atlas) -> Option<Date> {
+    Atlas::checked_to(layers.iter().filter(|l| l.visible).filter_map(|l| atlas.find(&l.org)))
 }
 
 /// "Sources: nato.int, sectsco.org, …": the web sites cited by the statuses shown,
@@ -40,9 +48,10 @@ fn sources_line(day: Date, layers: &[LegendLayer], atlas: &Atlas) -> String {
     for layer in layers.iter().filter(|l| l.visible) {
         let Some(org) = atlas.find(&layer.org) else { continue };
         for record in &org.countries {
-            let Some(period) = record.periods.iter().find(|p| p.contains(day)) else { continue };
-            if let Some(host) = period.source.url.as_deref().and_then(host_of) {
-                *hosts.entry(host).or_insert(0) += 1;
+            for period in record.roles_on(day) {
+                if let Some(host) = period.source.url.as_deref().and_then(host_of) {
+                    *hosts.entry(host).or_insert(0) += 1;
+                }
             }
         }
     }

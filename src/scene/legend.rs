@@ -160,7 +160,7 @@ impl Legend {
 /// The key for patterns mode.
 pub fn patterns_key() -> LegendKey {
     LegendKey::Patterns {
-        note: "Bold hatch: member. Fine hatch: observer, partner or applicant. Dashed outline in the layer's colour: participation suspended.".into(),
+        note: "Bold hatch: member. Fine hatch: observer, partner or applicant. Dashed outline in the layer's colour: participation suspended. A country holding several roles in one organisation is drawn by the strongest (member, suspended, applicant, observer, partner).".into(),
     }
 }
 

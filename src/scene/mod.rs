@@ -62,12 +62,15 @@ impl SceneInputs {
 }
 
 /// A country's standing in one shown layer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Membership {
     /// Index into [`Legend::layers`].
     pub layer: usize,
-    /// Its status on the scene's date.
+    /// Its strongest shown role on the scene's date: the one drawn.
     pub status: Status,
+    /// The weaker roles it holds at the same time (a partner that is also an
+    /// applicant), strongest first; named in the hover text, not drawn.
+    pub also: Vec<Status>,
     /// Whether a what-if made it so.
     pub hypothetical: bool,
 }
@@ -132,6 +135,9 @@ pub struct Scene {
     /// The footer's lines, unwrapped: date and rule, hypothetical changes,
     /// sources, attribution.
     pub footer: Vec<String>,
+    /// "after the data was last checked (…): later changes may be missing", when
+    /// the date is later than the sources of a visible layer were checked.
+    pub freshness_warning: Option<String>,
     /// Label candidates, largest country first.
     pub labels: Vec<LabelCandidate>,
 }
@@ -180,17 +186,20 @@ impl Scene {
             }
             let mut counts = BTreeMap::new();
             for record in &org.countries {
-                let Some(period) = record.periods.iter().find(|p| p.contains(day)) else {
-                    continue;
-                };
-                if hidden.contains(&record.iso3) || !inputs.statuses.contains(&period.status) {
+                if hidden.contains(&record.iso3) {
                     continue;
                 }
-                *counts.entry(period.status).or_insert(0) += 1;
+                // Every role shown counts once; the map draws the strongest.
+                let roles = settings.shown_roles(record, day, &inputs.statuses);
+                for role in &roles {
+                    *counts.entry(role.status).or_insert(0) += 1;
+                }
+                let Some(period) = roles.first() else { continue };
                 if let (true, Some(index)) = (*visible, geometry.index_of(record.iso3)) {
                     memberships[index].push(Membership {
                         layer: layer_index,
                         status: period.status,
+                        also: roles[1..].iter().map(|p| p.status).collect(),
                         hypothetical: period.hypothetical,
                     });
                 }
@@ -265,6 +274,10 @@ impl Scene {
             .filter(|w| crate::analysis::what_if_applies_on(w, day))
             .map(WhatIf::describe)
             .collect();
+        let freshness_warning = Atlas::freshness_warning(
+            legend_layers.iter().filter(|l| l.visible).filter_map(|l| atlas.find(&l.org)),
+            day,
+        );
         let footer = footer::footer_lines(day, inputs.rule, &hypothetical, &legend_layers, &atlas, &geometry.source);
         let key = match inputs.mode {
             OverlapMode::Patterns => legend::patterns_key(),
@@ -301,6 +314,7 @@ impl Scene {
             memberships,
             legend,
             footer,
+            freshness_warning,
             labels,
         }
     }

@@ -36,7 +36,8 @@ pub struct HeldStatus {
 pub struct SelectionDetail {
     /// The country.
     pub code: CountryCode,
-    /// Its statuses, in layer listing order.
+    /// Every role it holds, in layer listing order and strongest first within
+    /// an organisation.
     pub statuses: Vec<HeldStatus>,
     /// Pledges it gives and receives.
     pub commitments: Vec<Commitment>,
@@ -54,8 +55,9 @@ impl SelectionDetail {
         let statuses = atlas
             .organisations
             .iter()
-            .filter_map(|org| {
-                org.period_on(code, day)
+            .flat_map(|org| {
+                org.roles_on(code, day)
+                    .into_iter()
                     .map(|period| HeldStatus { org: org.short_name.clone(), period: period.clone() })
             })
             .collect();
@@ -66,8 +68,8 @@ impl SelectionDetail {
     }
 }
 
-/// Defence pledges as solid lines, basing as dashed; a mutual pledge is drawn once,
-/// and several articles binding the same pair give one line.
+/// Defence pledges of the visible layers as solid lines, basing as dashed; a mutual
+/// pledge is drawn once, and several articles binding the same pair give one line.
 fn arcs(scene: &Scene, code: CountryCode, commitments: &[Commitment]) -> Vec<CommitmentArc> {
     let mut arcs: Vec<CommitmentArc> = Vec::new();
     for c in commitments {
@@ -76,8 +78,12 @@ fn arcs(scene: &Scene, code: CountryCode, commitments: &[Commitment]) -> Vec<Com
             PledgeKind::Basing => true,
             _ => continue,
         };
-        let colour =
-            scene.legend.layers.iter().find(|l| l.org == c.org).map_or(scene.palette.hypothetical, |l| l.colour);
+        // Lines only for layers on the map; the inspector still lists every pledge.
+        let Some(layer) = scene.legend.layers.iter().find(|l| l.org == c.org) else { continue };
+        if !layer.visible {
+            continue;
+        }
+        let colour = layer.colour;
         let mutual = scene
             .atlas
             .find(&c.org)

@@ -139,7 +139,7 @@ mod tests {
 
     fn problems_in(periods: &str) -> Vec<String> {
         let text = format!(
-            "Organisation(short_name: \"T\", name: \"T\", kind: alliance, layer: extra,\n\
+            "Organisation(short_name: \"T\", name: \"T\", kind: alliance, layer: extra, checked_to: \"2026-12-02\",\n\
              founding: Document(title: \"T\", signed: \"2000-01-01\", source: Source(title: \"s\")),\n\
              countries: [Country(iso3: \"FRA\", periods: [\n{periods}\n])],\n)"
         );

@@ -38,6 +38,15 @@ pub enum Edit {
         /// Hidden or not.
         hidden: bool,
     },
+    /// Hide the roles held through one framework of a layer, or show them again.
+    SetFrameworkHidden {
+        /// Organisation short name.
+        org: String,
+        /// Framework id from the organisation file.
+        framework: String,
+        /// Hidden or not.
+        hidden: bool,
+    },
     /// Draw a status or not.
     SetStatusShown(Status, bool),
     /// Patterns or overlap counts.
@@ -61,7 +70,7 @@ impl Edit {
             Self::SetDisputedRule(_) => UndoGroup::Disputed,
             Self::SetLayerVisible { .. } => UndoGroup::LayerVisibility,
             Self::MoveLayer { .. } => UndoGroup::LayerOrder,
-            Self::SetMemberHidden { .. } => UndoGroup::Member,
+            Self::SetMemberHidden { .. } | Self::SetFrameworkHidden { .. } => UndoGroup::Member,
             Self::SetStatusShown(..) => UndoGroup::Statuses,
             Self::SetMode(_) => UndoGroup::Mode,
             Self::SetPalette(_) => UndoGroup::Palette,
@@ -85,6 +94,9 @@ impl Edit {
                 .is_some_and(|from| moved_index(from, *by, layout.layers.len()) != from),
             Self::SetMemberHidden { org, iso3, hidden } => {
                 layout.layer(org).is_some_and(|l| l.hidden.contains(iso3) != *hidden)
+            }
+            Self::SetFrameworkHidden { org, framework, hidden } => {
+                layout.layer(org).is_some_and(|l| l.hidden_frameworks.contains(framework) != *hidden)
             }
             Self::SetStatusShown(status, shown) => layout.statuses.contains(status) != *shown,
             Self::SetMode(mode) => layout.mode != *mode,
@@ -169,6 +181,15 @@ pub fn apply(layout: &mut Layout, edit: Edit) -> Changed {
                     layer.hidden.insert(iso3);
                 } else {
                     layer.hidden.remove(&iso3);
+                }
+            }
+        }
+        Edit::SetFrameworkHidden { org, framework, hidden } => {
+            if let Some(layer) = layout.layer_mut(&org) {
+                if hidden {
+                    layer.hidden_frameworks.insert(framework);
+                } else {
+                    layer.hidden_frameworks.remove(&framework);
                 }
             }
         }

@@ -21,7 +21,7 @@ pub enum UndoGroup {
     LayerVisibility,
     /// The order of the layers.
     LayerOrder,
-    /// A country hidden from a layer or shown again.
+    /// A country or a framework hidden from a layer, or shown again.
     Member,
     /// Which statuses are drawn.
     Statuses,

@@ -97,7 +97,8 @@ fn hover_text(scene: &Scene, index: usize) -> String {
     for m in &scene.memberships[index] {
         let layer = &scene.legend.layers[m.layer];
         let hypothetical = if m.hypothetical { " (hypothetical)" } else { "" };
-        text.push_str(&format!("\n{} {}{hypothetical}", layer.org, m.status));
+        let also: String = m.also.iter().map(|s| format!(" and {s}")).collect();
+        text.push_str(&format!("\n{} {}{also}{hypothetical}", layer.org, m.status));
     }
     text
 }

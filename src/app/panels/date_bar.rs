@@ -39,11 +39,14 @@ impl DateBar {
         self.first.checked_add(jiff::Span::new().days(i64::from(days))).unwrap_or(self.first)
     }
 
-    /// Draws the bar; changes become commands.
+    /// Draws the bar; changes become commands. `freshness_warning` is the scene's
+    /// quiet note that the date is later than the data was last checked.
+    #[allow(clippy::too_many_arguments, reason = "each is one thing the bar shows")]
     pub fn ui(
         &mut self,
         ui: &mut Ui,
         date: Date,
+        freshness_warning: Option<&str>,
         playing: bool,
         enabled: impl Fn(Action) -> bool,
         clock: Clock,
@@ -90,6 +93,8 @@ impl DateBar {
             }
             if let Some(error) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
+            } else if let Some(warning) = freshness_warning {
+                ui.weak(format!("⚠ {warning}"));
             }
         });
 

@@ -56,6 +56,13 @@ pub fn ui(
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(&held.org).strong());
                 ui.label(period.status.as_str());
+                if let Some(framework) = period
+                    .framework
+                    .as_deref()
+                    .map(|id| scene.atlas.find(&held.org).and_then(|o| o.framework(id)).map_or(id, |f| f.name.as_str()))
+                {
+                    ui.label(format!("({framework})"));
+                }
                 if period.hypothetical {
                     ui.label(egui::RichText::new("hypothetical").italics().color(ui.visuals().warn_fg_color));
                 }

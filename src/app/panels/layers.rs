@@ -142,13 +142,20 @@ impl LayersPanel {
         let Some(org) = scene.atlas.find(&layer.org) else {
             return;
         };
-        let hidden = layout.layer(&layer.org).map(|l| l.hidden.clone()).unwrap_or_default();
-        let rows: Vec<(CountryCode, Status, bool)> = org
+        let settings = layout.layer(&layer.org);
+        if !org.frameworks.is_empty() {
+            frameworks(ui, org, settings, scene.inputs.date, commands);
+        }
+        let hidden = settings.map(|l| l.hidden.clone()).unwrap_or_default();
+        // Every role a country holds, strongest first: "partner, applicant".
+        let rows: Vec<(CountryCode, String, bool)> = org
             .countries
             .iter()
             .filter_map(|record| {
-                let period = record.periods.iter().find(|p| p.contains(scene.inputs.date))?;
-                Some((record.iso3, period.status, period.hypothetical))
+                let roles = record.roles_on(scene.inputs.date);
+                let first = roles.first()?;
+                let names: Vec<&str> = roles.iter().map(|p| p.status.as_str()).collect();
+                Some((record.iso3, names.join(", "), first.hypothetical))
             })
             .collect();
         let matches = |code: CountryCode| {
@@ -161,12 +168,12 @@ impl LayersPanel {
             .id_salt(("layer-members", &layer.org))
             .open((!needle.is_empty() && !shown.is_empty()).then_some(true));
         header.show(ui, |ui| {
-            for (code, status, hypothetical) in shown {
+            for (code, roles, hypothetical) in shown {
                 let mut on = !hidden.contains(code);
                 let name = iso.name(*code).unwrap_or("?");
                 let mark = if *hypothetical { ", hypothetical" } else { "" };
                 if ui
-                    .checkbox(&mut on, format!("{code} {name} ({status}{mark})"))
+                    .checkbox(&mut on, format!("{code} {name} ({roles}{mark})"))
                     .on_hover_text("Untick to hide this country from the layer")
                     .changed()
                 {
@@ -269,4 +276,41 @@ impl LayersPanel {
     pub fn suggest_country(&mut self, code: CountryCode) {
         self.what_if.country = Some(code);
     }
+}
+
+/// One checkbox per framework of a layer (NATO's Partnership for Peace,
+/// Mediterranean Dialogue, ...), with how many countries hold a role through it
+/// on the shown day: unticking hides those roles from the map and the legend.
+fn frameworks(
+    ui: &mut Ui,
+    org: &crate::model::Organisation,
+    settings: Option<&crate::model::LayerSettings>,
+    day: Date,
+    commands: &mut Vec<Command>,
+) {
+    egui::CollapsingHeader::new(format!("{} frameworks", org.short_name))
+        .id_salt(("layer-frameworks", &org.short_name))
+        .show(ui, |ui| {
+            for framework in &org.frameworks {
+                let holders = org
+                    .countries
+                    .iter()
+                    .filter(|record| {
+                        record.roles_on(day).iter().any(|p| p.framework.as_deref() == Some(framework.id.as_str()))
+                    })
+                    .count();
+                let mut on = settings.is_none_or(|l| !l.hidden_frameworks.contains(&framework.id));
+                if ui
+                    .checkbox(&mut on, format!("{} ({holders})", framework.name))
+                    .on_hover_text(format!("Untick to hide roles held through the {}", framework.name))
+                    .changed()
+                {
+                    commands.push(Command::Edit(Edit::SetFrameworkHidden {
+                        org: org.short_name.clone(),
+                        framework: framework.id.clone(),
+                        hidden: !on,
+                    }));
+                }
+            }
+        });
 }
