@@ -137,15 +137,17 @@ fn cica_observers_become_members_without_overlap() {
 
 /// The Armenia-Russia treaty of 1997: Article 2 is the article Armenia cited on
 /// 2020-10-31 to ask for "immediate consultations" on the kind and scale of help
-/// (Armenian MFA); RFE/RL (1997-08-29) reports a separate attack-on-one-is-attack-on-both
-/// clause, so the treaty keeps a defence pledge that is not Article 2.
+/// (Armenian MFA); the mutual military assistance clause is Article 3 (the daily
+/// Zhoghovurd quoting the treaty, 2021-11-17; RFE/RL 1997-08-29 reports the clause).
 #[test]
 fn article_2_of_the_armenia_russia_treaty_is_a_consultation_article() {
     let atlas = atlas();
     let treaty = atlas.find("ARM-RUS 1997").unwrap();
     let kinds: Vec<&str> = treaty.pledges.iter().filter(|p| p.article == "2").map(|p| p.kind.as_str()).collect();
     assert_eq!(kinds, ["consultation"]);
-    assert!(treaty.pledges.iter().any(|p| p.kind.as_str() == "defense" && p.article != "2"));
+    let defence: Vec<&str> =
+        treaty.pledges.iter().filter(|p| p.kind.as_str() == "defense").map(|p| p.article.as_str()).collect();
+    assert_eq!(defence, ["3"]);
 }
 
 /// Every file this audit covered was checked against its sources up to 2026-12-02.
