@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use alliance_map::app;
 use alliance_map::cli::{self, Cli};
 use alliance_map::io::DataDir;
+use alliance_map::io::user_paths::user_layers_dir;
 use alliance_map::workspace::{Clock, MapData, default_layout};
 use clap::Parser;
 
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
 }
 
 fn open_window(data_dir: &DataDir, layout_file: Option<PathBuf>, report_startup: bool, clock: Clock) -> ExitCode {
-    let data = match MapData::load(data_dir) {
+    let data = match MapData::load_with_user_layers(data_dir, user_layers_dir().as_deref()) {
         Ok(data) => data,
         Err(error) => {
             eprintln!("alliance-map: {error}");

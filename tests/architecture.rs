@@ -413,3 +413,20 @@ fn the_cycle_finder_finds_a_cycle_and_only_a_cycle() {
     assert_eq!(cycle.first(), cycle.last());
     assert_eq!(cycle.len(), 4);
 }
+
+#[test]
+fn every_shipped_organisation_file_is_built_into_the_binary() {
+    let maps = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps");
+    let mut on_disk: Vec<String> = std::fs::read_dir(&maps)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".ron"))
+        .collect();
+    on_disk.sort();
+    let built_in: Vec<&str> = alliance_map::io::shipped::MAPS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(built_in, on_disk, "list every maps/*.ron in src/io/shipped.rs");
+    for (name, text) in alliance_map::io::shipped::MAPS {
+        assert_eq!(std::fs::read_to_string(maps.join(name)).unwrap(), *text, "{name}");
+    }
+}

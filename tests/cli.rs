@@ -8,6 +8,8 @@ fn alliance_map(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_alliance-map"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // The shipped data only: no user layers from whoever runs the tests.
+        .env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-user-data"))
         .output()
         .expect("the binary runs")
 }

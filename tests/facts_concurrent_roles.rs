@@ -5,14 +5,13 @@
 
 use alliance_map::analysis::Atlas;
 use alliance_map::io::DataDir;
-use alliance_map::io::iso_table::IsoTable;
 use alliance_map::model::{CountryCode, Date, Status};
-use alliance_map::workspace::load_atlas;
+use alliance_map::workspace::load_data_atlas;
 
 fn atlas() -> Atlas {
     let dir = DataDir::resolve(None);
-    let iso = IsoTable::load(&dir.iso_table_path()).unwrap();
-    load_atlas(&dir.maps_dir(), &iso).unwrap_or_else(|p| panic!("{p}"))
+    let iso = dir.iso_table().unwrap();
+    load_data_atlas(&dir, &iso).unwrap_or_else(|p| panic!("{p}"))
 }
 
 fn day(text: &str) -> Date {

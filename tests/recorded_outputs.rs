@@ -53,6 +53,8 @@ fn run_case(index: usize, line: &str, scratch: &Path) -> String {
     let output = Command::new(env!("CARGO_BIN_EXE_alliance-map"))
         .args(&args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // The shipped data only: no user layers from whoever runs the tests.
+        .env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-user-data"))
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env_remove("ALLIANCE_MAP_DIR")

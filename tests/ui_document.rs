@@ -142,7 +142,7 @@ fn a_bad_file_shows_its_problems_and_keeps_the_current_layout() {
     harness.run();
     assert_eq!(harness.state().layout(), &before);
     harness.get_by_label("Problems in the layout file");
-    harness.get_by_label_contains("9:20: unknown organisation \"WARSAW\"");
+    harness.get_by_label_contains("10:20: layer \"NATO\" is listed twice");
     harness.get_by_label_contains("17:58: 1000 is out of range");
 }
 

@@ -1,27 +1,34 @@
-//! Starts the real binary under Xvfb, takes a screenshot of the screen and checks
-//! that it shows a map: the sea colour, the land colour and borders, not a blank
-//! or single-colour window. Needs `xvfb-run`, `xdotool` and ImageMagick's `import`
-//! (installed by scripts/install-deps).
+//! Starts a copy of the real binary under Xvfb, with the source checkout hidden
+//! by a private mount namespace (as an installed program runs), takes a screenshot
+//! of the screen and checks that it shows a map: the sea colour, the land colour
+//! and borders, not a blank or single-colour window. Needs `xvfb-run`, `xdotool`,
+//! ImageMagick's `import` (installed by scripts/install-deps) and `unshare` as root.
 
-use std::path::PathBuf;
 use std::process::Command;
 
 #[test]
 fn the_real_window_opens_and_shows_the_map() {
-    let binary = env!("CARGO_BIN_EXE_alliance-map");
-    let out_dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    let out_dir = std::env::temp_dir().join(format!("alliance-map-window-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let binary = out_dir.join("alliance-map");
+    std::fs::copy(env!("CARGO_BIN_EXE_alliance-map"), &binary).unwrap();
     let shot = out_dir.join("window-smoke.png");
-    let _ = std::fs::remove_file(&shot);
+    let checkout = env!("CARGO_MANIFEST_DIR");
 
-    // Wait for the window by its title, give it time to paint, then photograph the screen.
+    // Start the copy with the checkout hidden (and settings in a scratch folder),
+    // wait for the window by its title, give it time to paint, then photograph the screen.
     let script = format!(
         r#"set -e
-"{binary}" & pid=$!
+cd "{dir}"
+XDG_DATA_HOME="{dir}" unshare --mount --propagation private sh -c 'mount -t tmpfs tmpfs "{checkout}" && exec "$0"' "{binary}" & pid=$!
 xdotool search --sync --name 'alliance-map$' >/dev/null
 sleep 3
 import -window root "{shot}"
 kill $pid; wait $pid || true"#,
-        shot = shot.display()
+        shot = shot.display(),
+        dir = out_dir.display(),
+        binary = binary.display(),
     );
     let status = Command::new("timeout")
         .args(["120", "xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", "sh", "-c", &script])

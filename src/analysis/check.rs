@@ -200,7 +200,31 @@ pub fn check_atlas(organisations: &[Organisation]) -> Vec<(usize, FieldProblem)>
     out
 }
 
-/// Every problem in a parsed layout, by field path: unknown organisations and
+/// Layers a layout names that this machine's data lacks (a colleague's user
+/// layer, a file from a newer version). The window still opens such a layout and
+/// keeps their settings when saving; `check` and exports report them.
+pub fn unknown_layers(layout: &Layout, atlas: &Atlas) -> Vec<FieldProblem> {
+    let known: Vec<&str> = atlas.organisations.iter().map(|o| o.short_name.as_str()).collect();
+    layout
+        .layers
+        .iter()
+        .enumerate()
+        .filter(|(_, layer)| !known.contains(&layer.org.as_str()))
+        .map(|(i, layer)| {
+            problem(
+                format!("layers[{i}].org"),
+                format!(
+                    "layer {:?} is not in this machine's data (a user layer from elsewhere?); expected one of: {}",
+                    layer.org,
+                    known.join(", ")
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Every problem in a parsed layout, by field path, except layers this machine
+/// lacks (see [`unknown_layers`]): unknown organisations in what-ifs and
 /// countries, duplicate layers, bad colours and angles, numbers out of range.
 /// `is_known` says whether a code is in the ISO 3166-1 table.
 pub fn check_layout(layout: &Layout, atlas: &Atlas, is_known: impl Fn(CountryCode) -> bool) -> Vec<FieldProblem> {
@@ -210,9 +234,6 @@ pub fn check_layout(layout: &Layout, atlas: &Atlas, is_known: impl Fn(CountryCod
     let mut seen = BTreeSet::new();
     for (i, layer) in layout.layers.iter().enumerate() {
         let path = format!("layers[{i}]");
-        if !known_orgs.contains(&layer.org.as_str()) {
-            out.push(problem(format!("{path}.org"), unknown_org(&layer.org)));
-        }
         if !seen.insert(layer.org.clone()) {
             out.push(problem(format!("{path}.org"), format!("layer {:?} is listed twice", layer.org)));
         }

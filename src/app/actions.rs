@@ -76,6 +76,8 @@ pub enum Action {
     SaveLayout,
     /// Ask where, then save.
     SaveLayoutAs,
+    /// Check an organisation file and copy it into the user's layers.
+    AddLayer,
     /// Open the export window.
     ExportPicture,
     /// Copy the briefing picture to the clipboard.
@@ -108,15 +110,18 @@ pub enum Action {
     ToggleHelp,
     /// About alliance-map.
     ToggleAbout,
+    /// Forget window size, labels, palette, theme and export choices.
+    ResetPreferences,
 }
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 20] = [
+    pub const ALL: [Self; 22] = [
         Self::NewLayout,
         Self::OpenLayout,
         Self::SaveLayout,
         Self::SaveLayoutAs,
+        Self::AddLayer,
         Self::ExportPicture,
         Self::CopyPicture,
         Self::Screenshot,
@@ -133,6 +138,7 @@ impl Action {
         Self::ClearSelection,
         Self::ToggleHelp,
         Self::ToggleAbout,
+        Self::ResetPreferences,
     ];
 
     /// The menu label, which is also what the help says the action does.
@@ -142,6 +148,7 @@ impl Action {
             Self::OpenLayout => "Open…",
             Self::SaveLayout => "Save",
             Self::SaveLayoutAs => "Save as…",
+            Self::AddLayer => "Add layer from file…",
             Self::ExportPicture => "Export picture…",
             Self::CopyPicture => "Copy picture",
             Self::Screenshot => "Screenshot of the window",
@@ -158,6 +165,7 @@ impl Action {
             Self::ClearSelection => "Clear the selection",
             Self::ToggleHelp => "Show the keyboard shortcuts",
             Self::ToggleAbout => "About alliance-map",
+            Self::ResetPreferences => "Reset preferences",
         }
     }
 
@@ -201,7 +209,7 @@ impl Action {
             Self::TogglePlay => PLAY,
             Self::ClearSelection => CLEAR,
             Self::ToggleHelp => HELP,
-            Self::Screenshot | Self::ToggleAbout => &[],
+            Self::Screenshot | Self::ToggleAbout | Self::AddLayer | Self::ResetPreferences => &[],
         }
     }
 

@@ -48,6 +48,8 @@ impl AllianceMapApp {
             self.action_button(ui, Action::SaveLayout);
             self.action_button(ui, Action::SaveLayoutAs);
             ui.separator();
+            self.action_button(ui, Action::AddLayer);
+            ui.separator();
             self.action_button(ui, Action::ExportPicture);
             self.action_button(ui, Action::CopyPicture);
             self.action_button(ui, Action::Screenshot);
@@ -61,6 +63,18 @@ impl AllianceMapApp {
         ui.menu_button("View", |ui| {
             self.action_button(ui, Action::ResetView);
             self.action_checkbox(ui, Action::ToggleLabels, self.show_labels);
+            ui.menu_button("Theme", |ui| {
+                let current = ui.ctx().options(|o| o.theme_preference);
+                for (theme, label) in [
+                    (egui::ThemePreference::System, "Follow the system"),
+                    (egui::ThemePreference::Dark, "Dark"),
+                    (egui::ThemePreference::Light, "Light"),
+                ] {
+                    if ui.radio(current == theme, label).clicked() {
+                        ui.ctx().set_theme(theme);
+                    }
+                }
+            });
             let lines = self.layout().commitment_lines;
             self.action_checkbox(ui, Action::ToggleCommitmentLines, lines);
             ui.separator();
@@ -69,6 +83,8 @@ impl AllianceMapApp {
             self.action_button(ui, Action::TogglePlay);
             ui.separator();
             self.view_choices(ui);
+            ui.separator();
+            self.action_button(ui, Action::ResetPreferences);
         });
         ui.menu_button("Help", |ui| {
             self.action_button(ui, Action::ToggleHelp);

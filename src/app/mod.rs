@@ -14,6 +14,7 @@ mod jobs;
 mod map;
 mod menus;
 mod panels;
+pub mod preferences;
 mod style;
 
 use std::path::PathBuf;
@@ -49,6 +50,8 @@ pub enum Command {
     ExportTo(ExportTarget),
     /// An answer to the unsaved-changes prompt.
     PromptAnswer(PromptAnswer),
+    /// Check this organisation file and copy it into the user's layers.
+    AddLayerFrom(PathBuf),
 }
 
 /// Where an export goes.
@@ -83,6 +86,12 @@ pub struct AllianceMapApp {
     /// The file action waiting on the unsaved-changes prompt.
     prompt: Option<FileAction>,
     load_problems: Option<(PathBuf, Vec<crate::io::Problem>)>,
+    /// What the user-layer window says (problems at start, or an added layer).
+    layer_report: Option<dialogs::user_layers::LayerReport>,
+    /// Where *Add layer from file…* copies files; `None` in tests unless set.
+    user_layers: Option<PathBuf>,
+    /// Where the last picture was exported (a preference).
+    export_folder: Option<PathBuf>,
     save_error: Option<String>,
     path_entry: Option<PathEntry>,
     /// Set once the user agreed to close (saved or discarded).
@@ -113,6 +122,7 @@ impl AllianceMapApp {
     pub fn with_workspace(workspace: Workspace, report_startup: bool) -> Self {
         let date_bar =
             panels::date_bar::DateBar::new(workspace.change_days(), workspace.clock(), workspace.layout().date);
+        let layer_report = dialogs::user_layers::LayerReport::at_start(&workspace.data().problems);
         Self {
             fonts: Fonts::new(Arc::clone(&workspace.data().font)),
             workspace,
@@ -131,6 +141,9 @@ impl AllianceMapApp {
             recent: Vec::new(),
             prompt: None,
             load_problems: None,
+            layer_report,
+            user_layers: None,
+            export_folder: None,
             save_error: None,
             path_entry: None,
             allow_close: false,
@@ -152,6 +165,38 @@ impl AllianceMapApp {
     pub fn with_recent(mut self, recent: Vec<PathBuf>) -> Self {
         self.recent = recent;
         self
+    }
+
+    /// Where *Add layer from file…* copies organisation files.
+    pub fn with_user_layers_dir(mut self, folder: Option<PathBuf>) -> Self {
+        self.user_layers = folder;
+        self
+    }
+
+    /// The preferences as they stand: what `save` writes to eframe's storage.
+    pub fn preferences(&self) -> preferences::Preferences {
+        preferences::Preferences {
+            show_labels: self.show_labels,
+            palette: self.layout().palette,
+            theme: self.ctx.options(|o| o.theme_preference),
+            export_folder: self.export_folder.clone(),
+            export_size: (self.export.width, self.export.height),
+        }
+    }
+
+    /// Applies remembered preferences (at start, or the defaults on reset). The
+    /// palette is not applied here: it belongs to the layout, and `run` starts the
+    /// first layout with it.
+    pub fn apply_preferences(&mut self, preferences: &preferences::Preferences) {
+        self.show_labels = preferences.show_labels;
+        self.ctx.set_theme(preferences.theme);
+        self.export_folder.clone_from(&preferences.export_folder);
+        self.export.set_size(preferences.export_size.0, preferences.export_size.1);
+    }
+
+    /// What the user-layer window says, if it is open.
+    pub fn layer_report(&self) -> Option<&dialogs::user_layers::LayerReport> {
+        self.layer_report.as_ref()
     }
 
     /// Whether the app asked for the window to close (after the prompt, if any).
@@ -313,6 +358,7 @@ impl AllianceMapApp {
             }
         }
         self.document_windows(ctx);
+        self.layer_report_window(ctx);
         self.export.poll(ctx);
         let scene = Arc::clone(self.scene());
         if self.export.ui(ctx, &scene, self.layout().view, &self.fonts) {
@@ -382,6 +428,7 @@ impl AllianceMapApp {
             }
             Command::File(action) => self.request(action),
             Command::OpenPath(path) => self.open_path(&path),
+            Command::AddLayerFrom(path) => self.add_layer_from(&path),
             Command::SaveTo(path) => {
                 self.save_to(&path);
             }
@@ -415,6 +462,17 @@ impl AllianceMapApp {
         match action {
             Action::NewLayout => self.request(FileAction::New),
             Action::OpenLayout => self.request(FileAction::Open(None)),
+            Action::ResetPreferences => {
+                self.apply_preferences(&preferences::Preferences::default());
+                self.ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(DEFAULT_WINDOW_SIZE.into()));
+            }
+            Action::AddLayer => {
+                if self.dialog_can_open(dialogs::document::PathPurpose::AddLayer, String::new())
+                    && let Some(path) = self.dialogs.pick_layer_to_add()
+                {
+                    self.add_layer_from(&path);
+                }
+            }
             Action::SaveLayout => {
                 self.save();
             }
@@ -477,6 +535,7 @@ impl AllianceMapApp {
                 None => return,
             },
         };
+        self.export_folder = path.parent().map(std::path::Path::to_path_buf);
         let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
         self.export.start_export(&self.ctx, path, scene, view, self.fonts.clone());
     }
@@ -509,8 +568,12 @@ impl eframe::App for AllianceMapApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, dialogs::document::RECENT_KEY, &self.recent);
+        eframe::set_value(storage, preferences::KEY, &self.preferences());
     }
 }
+
+/// The window's size on first start and after *Reset preferences*.
+const DEFAULT_WINDOW_SIZE: [f32; 2] = [1240.0, 820.0];
 
 /// Opens the window and runs until it is closed. With `open`, the window starts on
 /// that layout file (its problems, if any, are shown in the window).
@@ -518,17 +581,25 @@ pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup:
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("alliance-map")
-            .with_inner_size([1240.0, 820.0])
+            .with_inner_size(DEFAULT_WINDOW_SIZE)
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };
     eframe::run_native(
-        "alliance-map",
+        crate::io::user_paths::APP_ID,
         options,
         Box::new(move |cc| {
             let recent: Vec<PathBuf> =
                 cc.storage.and_then(|s| eframe::get_value(s, dialogs::document::RECENT_KEY)).unwrap_or_default();
-            let mut app = AllianceMapApp::new(data, layout, report_startup).with_recent(recent);
+            let preferences: preferences::Preferences =
+                cc.storage.and_then(|s| eframe::get_value(s, preferences::KEY)).unwrap_or_default();
+            let mut layout = layout;
+            layout.palette = preferences.palette;
+            let mut app = AllianceMapApp::new(data, layout, report_startup)
+                .with_recent(recent)
+                .with_user_layers_dir(crate::io::user_paths::user_layers_dir());
+            app.ctx = cc.egui_ctx.clone();
+            app.apply_preferences(&preferences);
             if let Some(path) = open {
                 app.open_path(&path);
             }

@@ -8,7 +8,7 @@ use super::{Failure, load_iso_table};
 use crate::io::organisations::organisation_files;
 use crate::io::ron_text::{first_identifier, read_text};
 use crate::io::{DataDir, Problem};
-use crate::workspace::{OrganisationFile, atlas_from_files, load_atlas, parse_layout};
+use crate::workspace::{OrganisationFile, atlas_from_files, load_data_atlas, parse_layout};
 
 /// Checks `paths`: files are organisations or layouts (told by their first
 /// identifier); a folder stands for its files and those in its `layouts/`.
@@ -47,7 +47,7 @@ pub(super) fn check(data_dir: &DataDir, paths: &[PathBuf], out: &mut String) -> 
     let mut problems: Vec<Problem> = atlas_from_files(organisations).err().unwrap_or_default();
     if !layouts.is_empty() {
         // Layouts name organisations: check them against the program's own data.
-        match load_atlas(&data_dir.maps_dir(), &iso) {
+        match load_data_atlas(data_dir, &iso) {
             Ok(atlas) => {
                 for (file, text) in &layouts {
                     if let Err(found) = parse_layout(file, text, &atlas, &iso) {

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use super::Failure;
 use crate::export::{BriefingText, Fonts, Picture, check_size};
 use crate::io::DataDir;
+use crate::io::user_paths::user_layers_dir;
 use crate::model::Date;
 use crate::workspace::{Clock, MapData, Workspace, default_layout, load_layout};
 
@@ -36,7 +37,9 @@ pub(super) fn export(
         return Err(usage(format!("{}: expected a file name ending in .png or .svg", request.file.display())));
     };
     check_size(request.width, request.height).map_err(|e| usage(e.to_string()))?;
-    let data = MapData::load(data_dir).map_err(|e| usage(e.to_string()))?;
+    let data =
+        MapData::load_with_user_layers(data_dir, user_layers_dir().as_deref()).map_err(|e| usage(e.to_string()))?;
+    super::report_user_layer_problems(&data.problems);
     let mut layout = match &request.layout {
         Some(path) => load_layout(path, &data.atlas, &data.iso).map_err(|p| Failure::problems(&p))?,
         None => default_layout(&data.atlas, clock.today()),

@@ -15,14 +15,16 @@ use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::analysis::Atlas;
 use crate::io::iso_table::IsoTable;
+use crate::io::user_paths::user_layers_dir;
 use crate::io::{DataDir, Problem};
 use crate::model::{CountryCode, Date};
-use crate::workspace::{Clock, load_atlas};
+use crate::workspace::{Clock, add_user_layers, load_data_atlas};
 
 /// Eurasia with the memberships of the SCO, the CSTO, NATO and the EAEU as map layers.
 ///
@@ -99,6 +101,8 @@ pub enum Command {
         #[arg(long)]
         subtitle: Option<String>,
     },
+    /// Print every folder and file the program reads and writes.
+    Paths,
     /// Check organisation and layout files (or folders of them): every problem, as FILE:LINE:COL: message.
     Check {
         /// Files or folders to check.
@@ -154,6 +158,10 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
             inspect::inspect(data_dir, iso3, date.unwrap_or_else(|| clock.today()), format, &mut out)
         }
         Command::Check { files } => check::check(data_dir, &files, &mut out),
+        Command::Paths => {
+            paths(data_dir, &mut out);
+            Ok(())
+        }
         Command::Export { layout, out: file, width, height, date, title, subtitle } => export::export(
             data_dir,
             export::ExportRequest { layout, file, width, height, date, title, subtitle },
@@ -166,6 +174,7 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
     let _ = stdout.write_all(out.as_bytes());
     let _ = stdout.flush();
     match result {
+        Ok(()) if INCOMPLETE.load(Ordering::Relaxed) => ExitCode::FAILURE,
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("{}", failure.message);
@@ -174,15 +183,46 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
     }
 }
 
-/// The ISO table and the organisations, without country shapes or the font:
-/// `query` and `inspect` need no more, and answer faster for it.
+/// The ISO table and the organisations (shipped, then the user's own layers),
+/// without country shapes or the font: `query` and `inspect` need no more, and
+/// answer faster for it. Problems with user layers are printed and remembered.
 fn load_atlas_and_names(data_dir: &DataDir) -> Result<(Atlas, IsoTable), Failure> {
     let iso = load_iso_table(data_dir)?;
-    let atlas = load_atlas(&data_dir.maps_dir(), &iso).map_err(|p| Failure::problems(&p.0))?;
+    let mut atlas = load_data_atlas(data_dir, &iso).map_err(|p| Failure::problems(&p.0))?;
+    if let Some(folder) = user_layers_dir().filter(|folder| folder.is_dir()) {
+        report_user_layer_problems(&add_user_layers(&mut atlas, &folder, &iso));
+    }
     Ok((atlas, iso))
+}
+
+/// `paths`: where the data comes from and where the user's files live, one
+/// `name<TAB>path` line each, so that scripts can read it.
+fn paths(data_dir: &DataDir, out: &mut String) {
+    let none = || "(none on this platform)".to_owned();
+    let shown = |path: Option<std::path::PathBuf>| path.map_or_else(none, |p| p.display().to_string());
+    let _ = writeln!(out, "data\t{}", data_dir.describe());
+    let _ = writeln!(out, "user-layers\t{}", shown(user_layers_dir()));
+    let settings = shown(crate::io::user_paths::settings_file());
+    let _ = writeln!(out, "settings\t{settings}");
+    let _ = writeln!(out, "recent-files\t{settings}");
+}
+
+/// Set once a user layer was left out for its problems: the answer may be
+/// incomplete, so the command exits with status 1 although it printed one.
+static INCOMPLETE: AtomicBool = AtomicBool::new(false);
+
+/// Prints each problem with a user layer on stderr and marks the answer incomplete.
+fn report_user_layer_problems(problems: &[Problem]) {
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+    if !problems.is_empty() {
+        eprintln!("alliance-map: {} problem(s) in your own layers; those files were left out", problems.len());
+        INCOMPLETE.store(true, Ordering::Relaxed);
+    }
 }
 
 /// The ISO 3166-1 table: country names and the codes `check` accepts.
 fn load_iso_table(data_dir: &DataDir) -> Result<IsoTable, Failure> {
-    IsoTable::load(&data_dir.iso_table_path()).map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })
+    data_dir.iso_table().map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })
 }

@@ -2,47 +2,89 @@
 
 use std::path::{Path, PathBuf};
 
-/// The folder that holds `assets/` and `maps/`.
+use super::iso_table::IsoTable;
+use crate::geometry::ShapeSet;
+
+/// Where the program's data set (shapes, ISO table, font, organisation files)
+/// comes from.
 ///
-/// Defaults to the source checkout the binary was built from, so `cargo run` works
-/// from anywhere; `--data-dir` or the `ALLIANCE_MAP_DIR` environment variable point
-/// elsewhere (an installed copy, or a test's deliberately broken copy).
+/// By default the copy built into the binary, so a binary copied to another
+/// machine or installed with `cargo install` runs anywhere; `--data-dir` or the
+/// `ALLIANCE_MAP_DIR` environment variable name a folder holding `assets/` and
+/// `maps/` instead (for people who maintain their own data, and for tests that
+/// need a deliberately broken copy).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DataDir(pub PathBuf);
+pub enum DataDir {
+    /// The data built into the binary.
+    Shipped,
+    /// A folder holding `assets/` and `maps/`.
+    Folder(PathBuf),
+}
 
 impl DataDir {
-    /// The environment variable that overrides the default folder.
+    /// The environment variable that overrides the built-in data.
     pub const ENV_VAR: &'static str = "ALLIANCE_MAP_DIR";
 
-    /// `explicit` if given, else `$ALLIANCE_MAP_DIR`, else the build's source folder.
+    /// `explicit` if given, else `$ALLIANCE_MAP_DIR`, else the built-in data.
     pub fn resolve(explicit: Option<&Path>) -> Self {
         if let Some(path) = explicit {
-            return Self(path.to_path_buf());
+            return Self::Folder(path.to_path_buf());
         }
         match std::env::var_os(Self::ENV_VAR) {
-            Some(dir) if !dir.is_empty() => Self(PathBuf::from(dir)),
-            _ => Self(PathBuf::from(env!("CARGO_MANIFEST_DIR"))),
+            Some(dir) if !dir.is_empty() => Self::Folder(PathBuf::from(dir)),
+            _ => Self::Shipped,
+        }
+    }
+
+    /// The folder, unless the data is the built-in copy.
+    pub fn folder(&self) -> Option<&Path> {
+        match self {
+            Self::Shipped => None,
+            Self::Folder(path) => Some(path),
+        }
+    }
+
+    /// Where the data comes from, for `paths` and error messages.
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Shipped => "built into the binary".into(),
+            Self::Folder(path) => path.display().to_string(),
+        }
+    }
+
+    /// The ISO 3166-1 table.
+    pub fn iso_table(&self) -> Result<IsoTable, AssetError> {
+        match self.folder() {
+            None => IsoTable::parse(super::shipped::ISO_TABLE).map_err(|(line, message)| AssetError::Corrupt {
+                path: PathBuf::from("(built in) assets/iso3166-1.tsv"),
+                message: format!("line {line}: {message}"),
+            }),
+            Some(dir) => IsoTable::load(&dir.join("assets").join("iso3166-1.tsv")),
         }
     }
 
     /// The Natural Earth country shapes.
-    pub fn shapes_path(&self) -> PathBuf {
-        self.0.join("assets").join("countries-50m.amshp")
-    }
-
-    /// The ISO 3166-1 table.
-    pub fn iso_table_path(&self) -> PathBuf {
-        self.0.join("assets").join("iso3166-1.tsv")
+    pub fn shapes(&self) -> Result<ShapeSet, AssetError> {
+        match self.folder() {
+            None => ShapeSet::decode(super::shipped::SHAPES).map_err(|message| AssetError::Corrupt {
+                path: PathBuf::from("(built in) assets/countries-50m.amshp"),
+                message,
+            }),
+            Some(dir) => ShapeSet::load(&dir.join("assets").join("countries-50m.amshp")),
+        }
     }
 
     /// The font the window and the exporters use, so text looks the same everywhere.
-    pub fn font_path(&self) -> PathBuf {
-        self.0.join("assets").join("DejaVuSans.ttf")
+    pub fn font(&self) -> Result<Vec<u8>, AssetError> {
+        match self.folder() {
+            None => Ok(super::shipped::FONT.to_vec()),
+            Some(dir) => load_font(&dir.join("assets").join("DejaVuSans.ttf")),
+        }
     }
 
-    /// The folder of organisation files.
-    pub fn maps_dir(&self) -> PathBuf {
-        self.0.join("maps")
+    /// The folder of organisation files, unless they are the built-in ones.
+    pub fn maps_dir(&self) -> Option<PathBuf> {
+        self.folder().map(|dir| dir.join("maps"))
     }
 }
 

@@ -1,4 +1,5 @@
-//! Input and output at the edges: reading the shipped assets and the RON files
+//! Input and output at the edges: reading the built-in and shipped assets, the
+//! user's own layer files, and the RON files
 //! people write. Every error names the file, the line and column where it can,
 //! and what was expected; nothing here panics on bad bytes.
 
@@ -12,6 +13,8 @@ pub mod ron_spans;
 pub mod ron_text;
 pub mod ron_tokens;
 pub mod shapes;
+pub mod shipped;
+pub mod user_paths;
 
 pub use assets::{AssetError, DataDir};
 pub use problems::{Problem, Problems};

@@ -234,4 +234,17 @@ impl Layout {
     pub fn layer_mut(&mut self, org: &str) -> Option<&mut LayerSettings> {
         self.layers.iter_mut().find(|l| l.org == org)
     }
+
+    /// The settings of a layer, added hidden at the end when the layout does not
+    /// list it yet: a layout saved before a data file (or a user layer) existed
+    /// still lets the user show that layer.
+    pub fn layer_entry(&mut self, org: &str) -> &mut LayerSettings {
+        match self.layers.iter().position(|l| l.org == org) {
+            Some(index) => &mut self.layers[index],
+            None => {
+                self.layers.push(LayerSettings::new(org, false));
+                self.layers.last_mut().expect("just pushed")
+            }
+        }
+    }
 }

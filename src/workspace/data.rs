@@ -9,18 +9,19 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::{Atlas, check_atlas, check_layout, check_organisation};
+use crate::analysis::{Atlas, check_atlas, check_layout, check_organisation, unknown_layers};
 use crate::geometry::ShapeSet;
-use crate::io::assets::{AssetError, DataDir, load_font};
+use crate::io::assets::{AssetError, DataDir};
 use crate::io::iso_table::IsoTable;
 use crate::io::layouts::read_layout;
 use crate::io::organisations::organisation_files;
 use crate::io::problems::{Problem, Problems};
 use crate::io::ron_text::read_text;
-use crate::model::{Layout, Organisation};
+use crate::model::{LayerRank, Layout, Organisation};
 
-/// The loaded data folder. Read before any window opens, so a broken file is a
+/// The loaded data set. Read before any window opens, so a broken file is a
 /// clear error and an exit status, not a window that shows nothing.
+#[derive(Clone)]
 pub struct MapData {
     /// Country shapes.
     pub shapes: ShapeSet,
@@ -30,6 +31,9 @@ pub struct MapData {
     pub atlas: Atlas,
     /// The font (TrueType) used by the window and the exporters.
     pub font: Arc<Vec<u8>>,
+    /// Problems with the user's own layer files: those files were left out, and
+    /// everything else loaded. The window lists them; the CLI prints them.
+    pub problems: Vec<Problem>,
 }
 
 /// Why the data folder could not be read.
@@ -44,14 +48,74 @@ pub enum DataError {
 }
 
 impl MapData {
-    /// Reads shapes, the ISO table, the font and every organisation file.
+    /// Reads shapes, the ISO table, the font and every shipped organisation file.
+    /// A problem in any of these is fatal: the data set the program ships is broken.
     pub fn load(dir: &DataDir) -> Result<Self, DataError> {
-        let iso = IsoTable::load(&dir.iso_table_path())?;
-        let shapes = ShapeSet::load(&dir.shapes_path())?;
-        let font = Arc::new(load_font(&dir.font_path())?);
-        let atlas = load_atlas(&dir.maps_dir(), &iso)?;
-        Ok(Self { shapes, iso, atlas, font })
+        let iso = dir.iso_table()?;
+        let shapes = dir.shapes()?;
+        let font = Arc::new(dir.font()?);
+        let atlas = load_data_atlas(dir, &iso)?;
+        Ok(Self { shapes, iso, atlas, font, problems: Vec::new() })
     }
+
+    /// [`MapData::load`], then the user's own layers from `user_layers` (see
+    /// [`add_user_layers`]); a broken user layer is listed in `problems`, not fatal.
+    pub fn load_with_user_layers(dir: &DataDir, user_layers: Option<&Path>) -> Result<Self, DataError> {
+        let mut data = Self::load(dir)?;
+        if let Some(folder) = user_layers.filter(|folder| folder.is_dir()) {
+            data.problems = add_user_layers(&mut data.atlas, folder, &data.iso);
+        }
+        Ok(data)
+    }
+}
+
+/// The organisation files of a data set: the built-in ones, or a folder's.
+pub fn read_data_organisations(dir: &DataDir, iso: &IsoTable) -> Result<Vec<OrganisationFile>, Problem> {
+    match dir.maps_dir() {
+        Some(folder) => read_organisation_folder(&folder, iso),
+        None => Ok(crate::io::shipped::MAPS
+            .iter()
+            .map(|(name, text)| OrganisationFile::parse(PathBuf::from(format!("(built in) maps/{name}")), text, iso))
+            .collect()),
+    }
+}
+
+/// Every organisation of a data set, or every problem in its files.
+pub fn load_data_atlas(dir: &DataDir, iso: &IsoTable) -> Result<Atlas, Problems> {
+    let files = read_data_organisations(dir, iso).map_err(|p| Problems(vec![p]))?;
+    atlas_from_files(files).map_err(Problems)
+}
+
+/// Adds the user's own organisation files from `folder` to `atlas`, after the
+/// shipped ones and under *Extra layers*. A file with problems, or whose short name
+/// an earlier layer already uses, is left out; the problems are returned, each with
+/// its file, line and column, so that nothing a colleague sent stops the program.
+pub fn add_user_layers(atlas: &mut Atlas, folder: &Path, iso: &IsoTable) -> Vec<Problem> {
+    let files = match read_organisation_folder(folder, iso) {
+        Ok(files) => files,
+        Err(problem) => return vec![problem],
+    };
+    let mut problems = Vec::new();
+    for file in files {
+        match file.organisation {
+            Err(found) => problems.extend(found),
+            Ok(mut org) => {
+                if let Some(taken) = atlas.find(&org.short_name) {
+                    problems.push(Problem::whole_file(
+                        &file.path,
+                        format!(
+                            "short name {:?} is already used by {:?}; this layer was not loaded (rename its short_name)",
+                            org.short_name, taken.name
+                        ),
+                    ));
+                    continue;
+                }
+                org.layer = LayerRank::Extra;
+                atlas.organisations.push(org);
+            }
+        }
+    }
+    problems
 }
 
 /// One organisation file, read and checked on its own. `load_atlas` and the
@@ -122,15 +186,41 @@ pub fn load_atlas(dir: &Path, iso: &IsoTable) -> Result<Atlas, Problems> {
     atlas_from_files(files).map_err(Problems)
 }
 
-/// Reads a layout file and checks what it names against the atlas and the ISO table.
+/// Reads a layout file and checks what it names against the atlas and the ISO
+/// table; a layer this machine lacks is a problem too.
 pub fn load_layout(file: &Path, atlas: &Atlas, iso: &IsoTable) -> Result<Layout, Vec<Problem>> {
-    read_layout(file, |layout| check_layout(layout, atlas, |code| iso.contains(code)))
+    read_layout(file, |layout| strict_layout_check(layout, atlas, iso))
+}
+
+fn strict_layout_check(layout: &Layout, atlas: &Atlas, iso: &IsoTable) -> Vec<crate::model::FieldProblem> {
+    let mut found = check_layout(layout, atlas, |code| iso.contains(code));
+    found.extend(unknown_layers(layout, atlas));
+    found
+}
+
+/// Reads a layout file for the window: layers this machine lacks do not stop it
+/// opening. Returns the layout with those as notes (file, line, column), or every
+/// problem that does stop it.
+pub fn load_layout_keeping_unknown_layers(
+    file: &Path,
+    atlas: &Atlas,
+    iso: &IsoTable,
+) -> Result<(Layout, Vec<Problem>), Vec<Problem>> {
+    let text = read_text(file).map_err(|problem| vec![problem])?;
+    let layout =
+        crate::io::layouts::parse_layout(file, &text, |layout| check_layout(layout, atlas, |code| iso.contains(code)))?;
+    let spans = crate::io::ron_spans::SpanIndex::new(&text);
+    let notes = unknown_layers(&layout, atlas)
+        .into_iter()
+        .map(|note| Problem::new(file, spans.locate(&note.path), note.message))
+        .collect();
+    Ok((layout, notes))
 }
 
 /// Parses a layout's text and checks what it names against the atlas and the ISO
 /// table; returns every problem found.
 pub fn parse_layout(file: &Path, text: &str, atlas: &Atlas, iso: &IsoTable) -> Result<Layout, Vec<Problem>> {
-    crate::io::layouts::parse_layout(file, text, |layout| check_layout(layout, atlas, |code| iso.contains(code)))
+    crate::io::layouts::parse_layout(file, text, |layout| strict_layout_check(layout, atlas, iso))
 }
 
 #[cfg(test)]

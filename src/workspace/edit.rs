@@ -86,17 +86,18 @@ impl Edit {
             Self::SetDate(day) => layout.date != *day,
             Self::SetView(view) => layout.view != *view,
             Self::SetDisputedRule(rule) => layout.disputed != *rule,
-            Self::SetLayerVisible { org, visible } => layout.layer(org).is_some_and(|l| l.visible != *visible),
+            // A layer the layout does not list yet counts as hidden, with nothing hidden in it.
+            Self::SetLayerVisible { org, visible } => layout.layer(org).map_or(*visible, |l| l.visible != *visible),
             Self::MoveLayer { org, by } => layout
                 .layers
                 .iter()
                 .position(|l| l.org == *org)
                 .is_some_and(|from| moved_index(from, *by, layout.layers.len()) != from),
             Self::SetMemberHidden { org, iso3, hidden } => {
-                layout.layer(org).is_some_and(|l| l.hidden.contains(iso3) != *hidden)
+                layout.layer(org).map_or(*hidden, |l| l.hidden.contains(iso3) != *hidden)
             }
             Self::SetFrameworkHidden { org, framework, hidden } => {
-                layout.layer(org).is_some_and(|l| l.hidden_frameworks.contains(framework) != *hidden)
+                layout.layer(org).map_or(*hidden, |l| l.hidden_frameworks.contains(framework) != *hidden)
             }
             Self::SetStatusShown(status, shown) => layout.statuses.contains(status) != *shown,
             Self::SetMode(mode) => layout.mode != *mode,
@@ -163,11 +164,7 @@ pub fn apply(layout: &mut Layout, edit: Edit) -> Changed {
             changed = Changed { layout: true, scene: false, view: true, date: false };
         }
         Edit::SetDisputedRule(rule) => layout.disputed = rule,
-        Edit::SetLayerVisible { org, visible } => {
-            if let Some(layer) = layout.layer_mut(&org) {
-                layer.visible = visible;
-            }
-        }
+        Edit::SetLayerVisible { org, visible } => layout.layer_entry(&org).visible = visible,
         Edit::MoveLayer { org, by } => {
             if let Some(from) = layout.layers.iter().position(|l| l.org == org) {
                 let to = moved_index(from, by, layout.layers.len());
@@ -176,21 +173,19 @@ pub fn apply(layout: &mut Layout, edit: Edit) -> Changed {
             }
         }
         Edit::SetMemberHidden { org, iso3, hidden } => {
-            if let Some(layer) = layout.layer_mut(&org) {
-                if hidden {
-                    layer.hidden.insert(iso3);
-                } else {
-                    layer.hidden.remove(&iso3);
-                }
+            let layer = layout.layer_entry(&org);
+            if hidden {
+                layer.hidden.insert(iso3);
+            } else {
+                layer.hidden.remove(&iso3);
             }
         }
         Edit::SetFrameworkHidden { org, framework, hidden } => {
-            if let Some(layer) = layout.layer_mut(&org) {
-                if hidden {
-                    layer.hidden_frameworks.insert(framework);
-                } else {
-                    layer.hidden_frameworks.remove(&framework);
-                }
+            let layer = layout.layer_entry(&org);
+            if hidden {
+                layer.hidden_frameworks.insert(framework);
+            } else {
+                layer.hidden_frameworks.remove(&framework);
             }
         }
         Edit::SetStatusShown(status, shown) => {

@@ -22,7 +22,8 @@ use std::time::Instant;
 
 pub use clock::Clock;
 pub use data::{
-    DataError, MapData, OrganisationFile, atlas_from_files, load_atlas, load_layout, parse_layout, parse_organisation,
+    DataError, MapData, OrganisationFile, add_user_layers, atlas_from_files, load_atlas, load_data_atlas, load_layout,
+    load_layout_keeping_unknown_layers, parse_layout, parse_organisation, read_data_organisations,
     read_organisation_folder,
 };
 pub use document::Document;
@@ -33,7 +34,7 @@ use crate::analysis::Atlas;
 use crate::geometry::MapGeometry;
 use crate::io::Problem;
 use crate::io::layouts::{SaveError, save_layout};
-use crate::model::{CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout};
+use crate::model::{CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout, Organisation};
 use crate::scene::{Scene, SceneInputs, SelectionDetail};
 
 /// The default layout: the primary organisations shown, the others listed but
@@ -155,10 +156,24 @@ impl Workspace {
         self.replace_document(Document::new(layout, None))
     }
 
+    /// Adds an organisation (a user layer the window just copied in) after the
+    /// others; the layout lists it hidden until the user shows it.
+    pub fn add_organisation(&mut self, org: Organisation) -> Changed {
+        Arc::make_mut(&mut self.data).atlas.organisations.push(org);
+        self.change_days = std::sync::OnceLock::new();
+        self.selection = None;
+        let inputs = SceneInputs::from_layout(self.document.layout());
+        let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
+        self.scene = Arc::new(Scene::build(inputs, geometry, &self.data.atlas));
+        Changed { layout: false, scene: true, view: false, date: false }
+    }
+
     /// Opens a layout file; on problems, returns them and keeps the current layout.
-    pub fn open(&mut self, path: &Path) -> Result<Changed, Vec<Problem>> {
-        let layout = load_layout(path, &self.data.atlas, &self.data.iso)?;
-        Ok(self.replace_document(Document::new(layout, Some(path.to_path_buf()))))
+    /// Layers this machine lacks do not stop it: they are returned as notes with
+    /// the layout, drawn as nothing, and kept as they are when the layout is saved.
+    pub fn open(&mut self, path: &Path) -> Result<(Changed, Vec<Problem>), Vec<Problem>> {
+        let (layout, notes) = load_layout_keeping_unknown_layers(path, &self.data.atlas, &self.data.iso)?;
+        Ok((self.replace_document(Document::new(layout, Some(path.to_path_buf()))), notes))
     }
 
     /// Saves atomically to `path`; on failure the old file is untouched.

@@ -236,7 +236,7 @@ fn opening_a_layout_with_problems_returns_them_and_keeps_layout_and_history() {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/layouts/many-problems.ron");
     let problems = ws.open(&file).expect_err("the file has problems");
     assert!(problems.len() > 1, "every problem is listed: {problems:?}");
-    assert!(problems.iter().any(|p| p.message.contains("unknown organisation")), "{problems:?}");
+    assert!(problems.iter().any(|p| p.message.contains("is listed twice")), "{problems:?}");
 
     assert_eq!(ws.layout(), &layout);
     assert_eq!(ws.document().path(), None);
@@ -250,8 +250,8 @@ fn opening_a_good_layout_replaces_the_document_and_its_history() {
     let mut ws = workspace();
     ws.apply_at(Edit::SetMode(OverlapMode::Count), Instant::now());
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("maps/layouts/post-soviet-space-2010.ron");
-    let changed = ws.open(&file).expect("the example opens");
-    assert!(changed.layout && changed.date);
+    let (changed, missing) = ws.open(&file).expect("the example opens");
+    assert!(changed.layout && changed.date && missing.is_empty());
     assert_eq!(ws.layout().date, Date::constant(2010, 1, 1));
     assert_eq!(ws.scene().inputs, SceneInputs::from_layout(ws.layout()));
     assert_eq!(ws.document().path(), Some(file.as_path()));
@@ -372,4 +372,57 @@ fn next_change_steps_to_the_nearest_change_day_on_either_side() {
     let before = ws.next_change(false).expect("a change before 2024-06-01");
     assert!(before < TODAY && TODAY < after);
     assert!(!days.iter().any(|&d| before < d && d < after && d != TODAY));
+}
+
+#[test]
+fn a_layer_the_layout_does_not_list_can_still_be_shown() {
+    let mut ws = workspace();
+    let mut layout = ws.layout().clone();
+    layout.layers.retain(|l| l.org != "EU");
+    ws.replace_document(Document::new(layout, None));
+    assert!(ws.layout().layer("EU").is_none());
+    assert!(ws.apply(Edit::SetLayerVisible { org: "EU".into(), visible: true }).layout);
+    assert!(ws.layout().layer("EU").is_some_and(|l| l.visible));
+    assert!(ws.scene().legend.layers.iter().any(|l| l.org == "EU" && l.visible));
+}
+
+#[test]
+fn an_added_organisation_appears_as_a_hidden_extra_layer() {
+    let mut ws = workspace();
+    let mut org = ws.data().atlas.find("CSTO").unwrap().clone();
+    org.short_name = "Mine".into();
+    org.layer = crate::model::LayerRank::Extra;
+    let changed = ws.add_organisation(org);
+    assert!(changed.scene && !changed.layout, "the layout file is not changed by new data");
+    let layer = ws.scene().legend.layers.iter().find(|l| l.org == "Mine").expect("listed");
+    assert!(!layer.visible && !layer.primary);
+    ws.apply(Edit::SetLayerVisible { org: "Mine".into(), visible: true });
+    assert!(ws.scene().legend.layers.iter().any(|l| l.org == "Mine" && l.visible));
+}
+
+#[test]
+fn a_layout_naming_a_layer_this_machine_lacks_opens_and_saves_it_unchanged() {
+    let mut ws = workspace();
+    let dir = temp_dir("unknown-layer");
+    let file = dir.join("travelled.ron");
+    let mut layout = ws.layout().clone();
+    let mut theirs = crate::model::LayerSettings::new("Their coalition", true);
+    theirs.colour = Some(crate::model::HexColour::from_rgb([1, 2, 3]));
+    layout.layers.insert(1, theirs.clone());
+    crate::io::layouts::save_layout(&file, &layout).unwrap();
+
+    let (_, missing) = ws.open(&file).expect("opens despite the unknown layer");
+    assert_eq!(missing.len(), 1);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line = text.lines().position(|l| l.contains("\"Their coalition\"")).unwrap() + 1;
+    assert_eq!(missing[0].at.line, line, "{}", missing[0]);
+    assert!(missing[0].message.contains("\"Their coalition\" is not in this machine's data"), "{}", missing[0]);
+    assert!(!ws.scene().legend.layers.iter().any(|l| l.org == "Their coalition"), "nothing to draw");
+
+    ws.apply(Edit::SetMode(OverlapMode::Count));
+    let saved = dir.join("saved.ron");
+    ws.save_to(&saved).unwrap();
+    let reloaded = crate::io::layouts::read_layout(&saved, |_| Vec::new()).unwrap();
+    assert_eq!(reloaded.layer("Their coalition"), Some(&theirs), "kept as it was");
+    assert_eq!(reloaded.layers.iter().position(|l| l.org == "Their coalition"), Some(1), "and where it was");
 }

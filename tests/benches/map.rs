@@ -46,8 +46,8 @@ fn frame_input() -> egui::RawInput {
 
 fn bench(c: &mut Criterion) {
     let dir = DataDir::resolve(None);
-    let bytes = std::fs::read(dir.shapes_path()).unwrap();
-    c.bench_function("decode_shapes", |b| b.iter(|| ShapeSet::decode(black_box(&bytes)).unwrap()));
+    let bytes = alliance_map::io::shipped::SHAPES;
+    c.bench_function("decode_shapes", |b| b.iter(|| ShapeSet::decode(black_box(bytes)).unwrap()));
     c.bench_function("load_all_data", |b| b.iter(|| MapData::load(black_box(&dir)).unwrap()));
 
     let data = data();

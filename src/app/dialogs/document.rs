@@ -26,6 +26,8 @@ pub enum PathPurpose {
     Save,
     /// Export the picture.
     Export,
+    /// Add an organisation file as a user layer.
+    AddLayer,
 }
 
 /// The "type a path" window shown when no file dialog can open.
@@ -116,12 +118,23 @@ impl AllianceMapApp {
     }
 
     /// Opens a layout file; on problems, shows them and keeps the current layout.
+    /// Layers this machine lacks are listed, not fatal.
     pub fn open_path(&mut self, path: &Path) {
         match self.workspace.open(path) {
-            Ok(changed) => {
+            Ok((changed, missing_layers)) => {
                 self.load_problems = None;
                 self.after(changed);
                 self.remember(path);
+                if !missing_layers.is_empty() {
+                    self.layer_report = Some(super::user_layers::LayerReport {
+                        heading: "Layers missing on this machine".into(),
+                        lines: vec![format!(
+                            "{} is open. These layers are not in this machine's data: they are not drawn, and saving keeps their settings.",
+                            path.display()
+                        )],
+                        problems: missing_layers,
+                    });
+                }
             }
             Err(problems) => self.load_problems = Some((path.to_path_buf(), problems)),
         }
@@ -138,7 +151,7 @@ impl AllianceMapApp {
 
     /// Whether a native file dialog can open; where none can, opens the window
     /// that takes a typed path for `purpose`, starting with `text`.
-    fn dialog_can_open(&mut self, purpose: PathPurpose, text: String) -> bool {
+    pub(in super::super) fn dialog_can_open(&mut self, purpose: PathPurpose, text: String) -> bool {
         match self.dialogs.unavailable_reason() {
             Some(reason) => {
                 self.path_entry = Some(PathEntry { purpose, text, reason });
@@ -192,7 +205,7 @@ impl AllianceMapApp {
         if !self.dialog_can_open(PathPurpose::Export, String::new()) {
             return None;
         }
-        let start = self.layout_folder();
+        let start = self.export_folder.clone().or_else(|| self.layout_folder());
         let stem = self
             .path()
             .and_then(Path::file_stem)
@@ -269,6 +282,7 @@ impl AllianceMapApp {
                 PathPurpose::Open => "Open layout",
                 PathPurpose::Save => "Save layout as",
                 PathPurpose::Export => "Export picture to",
+                PathPurpose::AddLayer => "Add layer from file",
             };
             let mut submit = false;
             egui::Window::new(title).open(&mut open).show(ctx, |ui| {
@@ -284,6 +298,7 @@ impl AllianceMapApp {
                     PathPurpose::Open => "Open",
                     PathPurpose::Save => "Save",
                     PathPurpose::Export => "Export",
+                    PathPurpose::AddLayer => "Add layer",
                 };
                 if ui.button(button).clicked() {
                     submit = true;
@@ -299,6 +314,7 @@ impl AllianceMapApp {
                         self.pending.push(Command::SaveTo(super::file_dialogs::with_extension(path, "ron")))
                     }
                     PathPurpose::Export => self.pending.push(Command::ExportTo(ExportTarget::File(path))),
+                    PathPurpose::AddLayer => self.pending.push(Command::AddLayerFrom(path)),
                 }
             } else if !open {
                 self.path_entry = None;

@@ -45,6 +45,16 @@ impl SizePreset {
     }
 }
 
+impl ExportDialog {
+    /// Sets the size, and the preset that has it (or *Custom*).
+    pub fn set_size(&mut self, width: u32, height: u32) {
+        self.width = width;
+        self.height = height;
+        self.preset =
+            SizePreset::ALL.into_iter().find(|p| p.size() == Some((width, height))).unwrap_or(SizePreset::Custom);
+    }
+}
+
 /// What an export job reports.
 pub enum JobResult {
     /// Written to this file.

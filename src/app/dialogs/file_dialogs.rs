@@ -10,6 +10,8 @@ pub trait FileDialogs {
     fn unavailable_reason(&self) -> Option<String>;
     /// A layout to open; `None` when the user cancelled.
     fn pick_layout_to_open(&self, start_dir: Option<&Path>) -> Option<PathBuf>;
+    /// An organisation file to add as a user layer; `None` when the user cancelled.
+    fn pick_layer_to_add(&self) -> Option<PathBuf>;
     /// Where to save a layout; `None` when the user cancelled.
     fn pick_layout_to_save(&self, start_dir: Option<&Path>, file_name: &str) -> Option<PathBuf>;
     /// Where to save an exported picture; `None` when the user cancelled.
@@ -40,6 +42,13 @@ impl FileDialogs for NativeDialogs {
             dialog = dialog.set_directory(dir);
         }
         dialog.pick_file()
+    }
+
+    fn pick_layer_to_add(&self) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Add layer from file")
+            .add_filter("alliance-map organisation file", &["ron"])
+            .pick_file()
     }
 
     fn pick_layout_to_save(&self, start_dir: Option<&Path>, file_name: &str) -> Option<PathBuf> {
@@ -98,6 +107,10 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn pick_layout_to_open(&self, _: Option<&Path>) -> Option<PathBuf> {
+        self.next()
+    }
+
+    fn pick_layer_to_add(&self) -> Option<PathBuf> {
         self.next()
     }
 

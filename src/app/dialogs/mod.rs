@@ -7,3 +7,4 @@ pub mod export;
 pub mod file_dialogs;
 pub mod help;
 pub mod screenshot;
+pub mod user_layers;
