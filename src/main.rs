@@ -20,7 +20,7 @@ fn main() -> ExitCode {
                 && !path.is_file()
             {
                 eprintln!(
-                    "alliance-map: {} is neither a layout file nor a command; expected a .ron layout or one of: query, inspect, check (see --help)",
+                    "alliance-map: {} is neither a layout file nor a command; expected a .ron layout or one of: query, inspect, check, export, paths, completions (see --help)",
                     path.display()
                 );
                 return ExitCode::from(2);

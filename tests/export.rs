@@ -114,7 +114,10 @@ fn bad_sizes_paths_and_layouts_are_clear_errors_not_panics() {
         (vec!["export", "--out", png, "--width", "16384", "--height", "16384"], "out of range"),
         (vec!["export", "--out", "/no/such/folder/x.png"], "cannot write /no/such/folder/x.png"),
         (vec!["export", "--out", "map.jpeg"], "expected a file name ending in .png or .svg"),
-        (vec!["export", "tests/fixtures/layouts/many-problems.ron", "--out", png], "layer \"WARSAW\" is not in this machine's data"),
+        (
+            vec!["export", "tests/fixtures/layouts/many-problems.ron", "--out", png],
+            "layer \"WARSAW\" is not in this machine's data",
+        ),
     ] {
         let output = alliance_map(&args);
         assert_eq!(output.status.code(), Some(1), "{args:?}: {}", stderr(&output));

@@ -72,20 +72,14 @@ fn a_copied_binary_answers_and_exports_with_the_checkout_out_of_reach() {
     assert!(written.starts_with(b"\x89PNG") && written.len() > 100_000, "a full picture, not an empty one");
 }
 
-/// A minimal organisation file, as the README shows it.
-const COALITION: &str = r#"Organisation(
-    short_name: "Coalition",
-    name: "Baltic Sea Coalition (example)",
-    kind: alliance,
-    layer: extra,
-    checked_to: "2026-12-01",
-    founding: Document(title: "Joint declaration", signed: "2025-01-01", source: Source(title: "Our own notes")),
-    countries: [
-        Country(iso3: "EST", periods: [Period(status: member, start: "2025-01-01", source: Source(title: "Our own notes"))]),
-        Country(iso3: "FIN", periods: [Period(status: member, start: "2025-01-01", source: Source(title: "Our own notes"))]),
-    ],
-)
-"#;
+/// The minimal organisation file the README shows under "Your own layers": the
+/// tests use the README's own text, so the example there always works.
+fn readme_example_layer() -> String {
+    let readme = include_str!("../README.md");
+    let section = &readme[readme.find("### Your own layers").expect("the README has the section")..];
+    let block = &section[section.find("```ron\n").expect("an example file") + "```ron\n".len()..];
+    block[..block.find("```").unwrap()].to_owned()
+}
 
 fn user_layers(home: &Path) -> PathBuf {
     let maps = home.join("alliance-map").join("maps");
@@ -96,7 +90,7 @@ fn user_layers(home: &Path) -> PathBuf {
 #[test]
 fn a_user_layer_is_queried_and_drawn_in_the_exported_legend() {
     let home = scratch("user-layer");
-    std::fs::write(user_layers(&home).join("coalition.ron"), COALITION).unwrap();
+    std::fs::write(user_layers(&home).join("coalition.ron"), readme_example_layer()).unwrap();
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_alliance-map"));
 
     let output = run_in(&binary, &home, &["query", "--org", "coalition", "--date", "2025-06-01", "--format", "tsv"]);
@@ -127,8 +121,8 @@ fn a_user_layer_is_queried_and_drawn_in_the_exported_legend() {
 fn a_broken_or_clashing_user_layer_is_reported_and_everything_else_still_answers() {
     let home = scratch("broken-layer");
     let maps = user_layers(&home);
-    std::fs::write(maps.join("broken.ron"), COALITION.replace("\"FIN\"", "\"XYZ\"")).unwrap();
-    std::fs::write(maps.join("clash.ron"), COALITION.replace("\"Coalition\"", "\"NATO\"")).unwrap();
+    std::fs::write(maps.join("broken.ron"), readme_example_layer().replace("\"FIN\"", "\"XYZ\"")).unwrap();
+    std::fs::write(maps.join("clash.ron"), readme_example_layer().replace("\"Coalition\"", "\"NATO\"")).unwrap();
     let binary = PathBuf::from(env!("CARGO_BIN_EXE_alliance-map"));
 
     let output = run_in(&binary, &home, &["query", "--org", "CSTO", "--date", "2025-01-01", "--format", "tsv"]);
@@ -163,4 +157,37 @@ fn paths_names_every_folder_the_program_reads_and_writes() {
 fn user_layers_sit_beside_the_window_settings_eframe_keeps() {
     let storage = eframe::storage_dir(alliance_map::io::user_paths::APP_ID);
     assert_eq!(storage, alliance_map::io::user_paths::user_data_dir());
+}
+
+#[test]
+fn shell_completions_and_the_man_page_come_from_the_argument_definitions() {
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_alliance-map"));
+    let home = scratch("completions");
+    for shell in ["bash", "zsh", "fish"] {
+        let output = run_in(&binary, &home, &["completions", shell]);
+        assert_eq!(output.status.code(), Some(0), "{shell}: {}", text(&output.stderr));
+        let script = text(&output.stdout);
+        for command in ["query", "inspect", "check", "export", "paths", "completions"] {
+            assert!(script.contains(command), "{shell} completion lacks {command}");
+        }
+    }
+    let output = run_in(&binary, &home, &["man"]);
+    assert_eq!(output.status.code(), Some(0));
+    let page = text(&output.stdout);
+    assert!(page.starts_with(".ie") && page.contains(".TH alliance-map 1"), "a roff man page");
+    assert!(page.contains(env!("CARGO_PKG_VERSION")) && page.contains("query"), "{page}");
+    let output = run_in(&binary, &home, &["--version"]);
+    assert_eq!(text(&output.stdout), format!("alliance-map {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn the_desktop_entry_validates() {
+    let entry = Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging/alliance-map.desktop");
+    let output = Command::new("desktop-file-validate")
+        .arg(&entry)
+        .output()
+        .expect("desktop-file-validate runs (desktop-file-utils, installed by scripts/install-deps)");
+    assert!(output.status.success(), "{}{}", text(&output.stdout), text(&output.stderr));
+    let desktop = std::fs::read_to_string(&entry).unwrap();
+    assert!(desktop.contains("Exec=alliance-map") && desktop.contains("Icon=alliance-map"));
 }

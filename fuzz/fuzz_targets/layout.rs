@@ -5,14 +5,14 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
-use alliance_map::io::layouts::parse_layout;
+use alliance_map::io::DataDir;
 use alliance_map::io::ron_text::text_from_bytes;
-use alliance_map::io::{DataDir, MapData};
+use alliance_map::workspace::{MapData, parse_layout};
 use libfuzzer_sys::fuzz_target;
 
 fn data() -> &'static MapData {
     static DATA: OnceLock<MapData> = OnceLock::new();
-    DATA.get_or_init(|| MapData::load(&DataDir::resolve(None)).expect("the shipped data loads"))
+    DATA.get_or_init(|| MapData::load(&DataDir::resolve(None)).expect("the built-in data loads"))
 }
 
 fuzz_target!(|bytes: &[u8]| {

@@ -578,8 +578,14 @@ const DEFAULT_WINDOW_SIZE: [f32; 2] = [1240.0, 820.0];
 /// Opens the window and runs until it is closed. With `open`, the window starts on
 /// that layout file (its problems, if any, are shown in the window).
 pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup: bool) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default().with_app_id(crate::io::user_paths::APP_ID);
+    // The same icon the desktop entry names (packaging/); a damaged file only
+    // costs the icon.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../../packaging/alliance-map-256.png")) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
+        viewport: viewport
             .with_title("alliance-map")
             .with_inner_size(DEFAULT_WINDOW_SIZE)
             .with_min_inner_size([640.0, 400.0]),

@@ -36,8 +36,8 @@ pub struct Cli {
     #[arg(value_name = "LAYOUT.ron")]
     pub layout: Option<PathBuf>,
 
-    /// Folder holding `assets/` and `maps/` (default: the source checkout, or
-    /// $ALLIANCE_MAP_DIR).
+    /// Folder holding `assets/` and `maps/` to use instead of the data built into
+    /// the binary (also $ALLIANCE_MAP_DIR).
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
@@ -103,6 +103,15 @@ pub enum Command {
     },
     /// Print every folder and file the program reads and writes.
     Paths,
+    /// Print a shell completion script: `alliance-map completions bash > /etc/bash_completion.d/alliance-map`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), made from these same definitions.
+    #[command(hide = true)]
+    Man,
     /// Check organisation and layout files (or folders of them): every problem, as FILE:LINE:COL: message.
     Check {
         /// Files or folders to check.
@@ -161,6 +170,19 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
         Command::Paths => {
             paths(data_dir, &mut out);
             Ok(())
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut <Cli as clap::CommandFactory>::command(), "alliance-map", &mut script);
+            out.push_str(&String::from_utf8_lossy(&script));
+            Ok(())
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut page)
+                .map(|()| out.push_str(&String::from_utf8_lossy(&page)))
+                .map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })
         }
         Command::Export { layout, out: file, width, height, date, title, subtitle } => export::export(
             data_dir,
