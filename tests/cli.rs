@@ -264,3 +264,23 @@ fn check_accepts_concurrent_roles_short_of_membership_and_rejects_the_rest() {
     }
     assert!(!err.contains("FIN"), "Finland's partner and applicant periods may overlap:\n{err}");
 }
+
+/// Finland joined NATO on 2023-04-04 and Sweden on 2024-03-07 (NATO, "Member
+/// countries"); both had applied on 2022-05-18.
+#[test]
+fn diff_lists_finland_and_sweden_joining_nato_between_2022_and_2024() {
+    let output =
+        alliance_map(&["diff", "--from", "2022-01-01", "--to", "2024-12-31", "--org", "nato", "--format", "tsv"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let out = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "org\tiso3\tfrom\tto\tday");
+    assert!(lines.contains(&"NATO\tFIN\tapplicant\tmember\t2023-04-04"), "{out}");
+    assert!(lines.contains(&"NATO\tSWE\tapplicant\tmember\t2024-03-07"), "{out}");
+    let joined: Vec<&&str> = lines.iter().filter(|l| l.contains("\tmember\t")).collect();
+    assert_eq!(joined.len(), 2, "only Finland and Sweden joined: {out}");
+
+    let output = alliance_map(&["diff", "--from", "2024-12-31", "--to", "2022-01-01"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--from 2024-12-31 is after --to 2022-01-01"));
+}

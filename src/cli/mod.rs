@@ -7,6 +7,7 @@
 //! egui or eframe; `main` starts the window through `app::run`.
 
 mod check;
+mod diff;
 mod export;
 mod inspect;
 mod query;
@@ -101,6 +102,21 @@ pub enum Command {
         #[arg(long)]
         subtitle: Option<String>,
     },
+    /// Every change of role between two days: who joined, left or changed status.
+    Diff {
+        /// The day compared from, YYYY-MM-DD (its roles are the starting point).
+        #[arg(long, value_parser = parse_date)]
+        from: Date,
+        /// The day compared to, YYYY-MM-DD (changes up to and including it).
+        #[arg(long, value_parser = parse_date)]
+        to: Date,
+        /// Only this organisation (short name, any case).
+        #[arg(long, value_name = "NAME")]
+        org: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Print every folder and file the program reads and writes.
     Paths,
     /// Print a shell completion script: `alliance-map completions bash > /etc/bash_completion.d/alliance-map`.
@@ -167,6 +183,7 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
             inspect::inspect(data_dir, iso3, date.unwrap_or_else(|| clock.today()), format, &mut out)
         }
         Command::Check { files } => check::check(data_dir, &files, &mut out),
+        Command::Diff { from, to, org, format } => diff::diff(data_dir, from, to, org.as_deref(), format, &mut out),
         Command::Paths => {
             paths(data_dir, &mut out);
             Ok(())
