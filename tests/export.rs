@@ -182,3 +182,44 @@ fn norway_keeps_its_name_beside_sweden() {
     let country = &scene.geometry.countries[norway.country];
     assert!(country.area_km.contains(&geo::Point::new(p.x_km, p.y_km)), "the name sits inside Norway");
 }
+
+/// Finland joined NATO on 2023-04-04 and Sweden on 2024-03-07 (NATO, "Member
+/// countries"): compared with 2022-01-01, the picture of 2024-12-31 marks both as
+/// joined, names them with their days, and quiets what did not change.
+#[test]
+fn a_comparison_marks_finland_and_sweden_as_joined_nato() {
+    let file = out_dir("compare").join("compare.svg");
+    let output = alliance_map(&[
+        "export",
+        "--date",
+        "2024-12-31",
+        "--compare-with",
+        "2022-01-01",
+        "--out",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    assert!(svg.contains("Joined NATO: Finland 2023-04-04, Sweden 2024-03-07"), "the legend lists them");
+    assert!(svg.contains("Changes from 2022-01-01 to 2024-12-31"));
+    assert!(svg.contains("changes since 2022-01-01 marked"), "the footer says what is compared");
+
+    let data = common::shipped_data();
+    let mut layout = alliance_map::workspace::default_layout(&data.atlas, "2024-12-31".parse().unwrap());
+    let quiet = Workspace::with_layout(data.clone(), layout.clone(), Clock::Fixed("2026-01-01".parse().unwrap()));
+    layout.compare_with = Some("2022-01-01".parse().unwrap());
+    let compared = Workspace::with_layout(data, layout, Clock::Fixed("2026-01-01".parse().unwrap()));
+    let scene = compared.scene();
+    let nato = scene.legend.layers.iter().position(|l| l.org == "NATO").unwrap();
+    let joined: Vec<&str> = scene
+        .changes
+        .iter()
+        .filter(|m| m.layer == nato && m.kind == alliance_map::scene::ChangeKind::Joined)
+        .map(|m| scene.geometry.countries[m.country].code.as_str())
+        .collect();
+    assert_eq!(joined, ["FIN", "SWE"]);
+    // Germany's NATO hatch is unchanged, so it is drawn fainter than without the comparison.
+    let germany = scene.geometry.index_of("DEU".parse().unwrap()).unwrap();
+    let alpha = |s: &Scene| s.hatches.iter().find(|h| h.country == germany).unwrap().colour.0[3];
+    assert!(alpha(scene) < alpha(quiet.scene()), "unchanged memberships are quiet");
+}

@@ -68,31 +68,35 @@ fn layout() -> impl Strategy<Value = Layout> {
         (any::<bool>(), any::<bool>(), 0usize..3, any::<bool>()),
         (-180.0f64..360.0, -90.0f64..90.0, 0.5f64..64.0),
         proptest::collection::vec(what_if(), 0..4),
+        proptest::option::of(date()),
     )
-        .prop_map(|((title, subtitle, notes, date), orgs, styles, statuses, flags, view, what_ifs)| {
-            let layers = orgs
-                .into_iter()
-                .zip(styles)
-                .map(|(org, style)| LayerSettings {
-                    org: org.to_owned(),
-                    // Only NATO's file declares these frameworks.
-                    hidden_frameworks: if org == "NATO" { style.hidden_frameworks } else { Default::default() },
-                    ..style
-                })
-                .collect();
-            let mut layout = Layout::with_layers(date, layers);
-            layout.title = title;
-            layout.subtitle = subtitle;
-            layout.notes = notes;
-            layout.statuses = statuses.into_iter().collect();
-            layout.mode = if flags.0 { OverlapMode::Patterns } else { OverlapMode::Count };
-            layout.disputed = if flags.1 { DisputedRule::UnResolutions } else { DisputedRule::DeFactoControl };
-            layout.palette = PaletteChoice::ALL[flags.2];
-            layout.commitment_lines = flags.3;
-            layout.view = View { centre_lon: view.0, centre_lat: view.1, zoom: view.2 };
-            layout.what_ifs = what_ifs;
-            layout
-        })
+        .prop_map(
+            |((title, subtitle, notes, date), orgs, styles, statuses, flags, view, what_ifs, compare_with)| {
+                let layers = orgs
+                    .into_iter()
+                    .zip(styles)
+                    .map(|(org, style)| LayerSettings {
+                        org: org.to_owned(),
+                        // Only NATO's file declares these frameworks.
+                        hidden_frameworks: if org == "NATO" { style.hidden_frameworks } else { Default::default() },
+                        ..style
+                    })
+                    .collect();
+                let mut layout = Layout::with_layers(date, layers);
+                layout.title = title;
+                layout.subtitle = subtitle;
+                layout.notes = notes;
+                layout.statuses = statuses.into_iter().collect();
+                layout.mode = if flags.0 { OverlapMode::Patterns } else { OverlapMode::Count };
+                layout.disputed = if flags.1 { DisputedRule::UnResolutions } else { DisputedRule::DeFactoControl };
+                layout.palette = PaletteChoice::ALL[flags.2];
+                layout.commitment_lines = flags.3;
+                layout.view = View { centre_lon: view.0, centre_lat: view.1, zoom: view.2 };
+                layout.what_ifs = what_ifs;
+                layout.compare_with = compare_with;
+                layout
+            },
+        )
 }
 
 proptest! {

@@ -310,3 +310,19 @@ fn a_date_after_the_data_was_checked_shows_a_quiet_warning() {
     let harness = self::harness("2027-06-01");
     harness.get_by_label_contains(checked);
 }
+
+#[test]
+fn comparing_with_another_day_marks_the_changes_and_undo_stops_it() {
+    let mut harness = harness("2024-12-31");
+    harness.get_by_label("Compare with").click();
+    harness.run();
+    let since = harness.state().layout().compare_with.expect("compare mode is on");
+    assert_eq!(since.to_string(), "2019-01-01", "five years before the shown day, to start with");
+    harness.get_by_label_contains("Changes from 2019-01-01 to 2024-12-31");
+    assert!(!harness.state().scene().changes.is_empty());
+
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(harness.state().layout().compare_with, None);
+    assert!(harness.state().scene().changes.is_empty());
+}

@@ -287,7 +287,8 @@ impl AllianceMapApp {
             let mut commands = Vec::new();
             let scene = Arc::clone(self.scene());
             let warning = scene.freshness_warning.as_deref();
-            self.date_bar.ui(ui, date, warning, playing, enabled, clock, &mut commands);
+            let compare_with = self.layout().compare_with;
+            self.date_bar.ui(ui, date, warning, compare_with, playing, enabled, clock, &mut commands);
             self.pending.extend(commands);
         });
         egui::Panel::left("layers").default_size(300.0).show(ui, |ui| {

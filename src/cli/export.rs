@@ -20,6 +20,7 @@ pub(super) struct ExportRequest {
     pub(super) width: u32,
     pub(super) height: u32,
     pub(super) date: Option<Date>,
+    pub(super) compare_with: Option<Date>,
     pub(super) title: Option<String>,
     pub(super) subtitle: Option<String>,
 }
@@ -47,6 +48,9 @@ pub(super) fn export(
     if let Some(date) = request.date {
         layout.date = date;
     }
+    if let Some(since) = request.compare_with {
+        layout.compare_with = Some(since);
+    }
     if let Some(title) = request.title {
         layout.title = title;
     }
@@ -65,7 +69,14 @@ pub(super) fn export(
         height: request.height,
     };
     picture.write(&request.file, format).map_err(|e| usage(e.to_string()))?;
-    let _ =
-        writeln!(out, "wrote {} ({}x{}, as of {})", request.file.display(), request.width, request.height, layout.date);
+    let compared = layout.compare_with.map_or(String::new(), |since| format!(", compared with {since}"));
+    let _ = writeln!(
+        out,
+        "wrote {} ({}x{}, as of {}{compared})",
+        request.file.display(),
+        request.width,
+        request.height,
+        layout.date
+    );
     Ok(())
 }

@@ -95,6 +95,9 @@ pub enum Command {
         /// Draw the map as of this day instead of the layout's date.
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
+        /// Mark who joined, left or changed role since this day (compare mode).
+        #[arg(long, value_parser = parse_date, value_name = "DAY")]
+        compare_with: Option<Date>,
         /// Title instead of the layout's.
         #[arg(long)]
         title: Option<String>,
@@ -201,9 +204,9 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
                 .map(|()| out.push_str(&String::from_utf8_lossy(&page)))
                 .map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })
         }
-        Command::Export { layout, out: file, width, height, date, title, subtitle } => export::export(
+        Command::Export { layout, out: file, width, height, date, compare_with, title, subtitle } => export::export(
             data_dir,
-            export::ExportRequest { layout, file, width, height, date, title, subtitle },
+            export::ExportRequest { layout, file, width, height, date, compare_with, title, subtitle },
             clock,
             &mut out,
         ),

@@ -224,6 +224,21 @@ fn write_map(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32
             dash.off_px * u.max(0.75)
         );
     }
+    // Compare mode: joined solid, left dashed, changed dotted.
+    let compare = palette.compare;
+    for mark in scene.changes.iter().filter(|m| shown.contains(&m.country)) {
+        let (colour, pattern) = compare.line(mark.kind);
+        let dashes = pattern.map_or(String::new(), |(on, off)| {
+            format!(r#" stroke-dasharray="{:.1} {:.1}""#, on * u.max(0.75), off * u.max(0.75))
+        });
+        let _ = writeln!(
+            wr.out,
+            r##"<use xlink:href="#c{}" fill="none" stroke="{}" stroke-width="{:.2}" stroke-linejoin="round"{dashes}/>"##,
+            mark.country,
+            colour.hex(),
+            compare.width_px * u.max(0.75),
+        );
+    }
     // Labels with a halo, placed so they do not collide.
     let size = 13.0 * u.max(0.6);
     let measure = wr.measure;
@@ -405,6 +420,29 @@ fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f
         y += swatch[1];
         for line in &legend.hypothetical {
             y = wr.paragraph(text_x, y, small, &muted, text_width, line);
+        }
+    }
+    if let Some(comparison) = &legend.comparison {
+        y += 10.0 * u + body;
+        wr.text(x, y, body, &ink, "start", &comparison.heading);
+        y += 4.0 * u;
+        for (kind, label) in &comparison.keys {
+            let (colour, pattern) = palette.compare.line(*kind);
+            let dashes = pattern
+                .map_or(String::new(), |(on, off)| format!(r#" stroke-dasharray="{:.1} {:.1}""#, on * u, off * u));
+            let _ = writeln!(
+                wr.out,
+                r#"<rect x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" fill="none" stroke="{}" stroke-width="{:.2}"{dashes}/>"#,
+                swatch[0],
+                swatch[1],
+                colour.hex(),
+                palette.compare.width_px * u * 0.8,
+            );
+            wr.text(text_x, y + body, body, &ink, "start", label);
+            y += swatch[1] + 2.0 * u;
+        }
+        for line in &comparison.lines {
+            y = wr.paragraph(x, y + 2.0 * u, small, &muted, width, line);
         }
     }
     if legend.overlaps().next().is_some() && y < bottom - 3.0 * body {

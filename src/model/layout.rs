@@ -26,6 +26,10 @@ pub struct Layout {
     pub notes: String,
     /// The day the map shows.
     pub date: Date,
+    /// A second day to compare with: the map then marks who joined, left or
+    /// changed status between it and `date`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compare_with: Option<Date>,
     /// Layers in listing and drawing order (first on top).
     pub layers: Vec<LayerSettings>,
     /// Which statuses are drawn.
@@ -214,6 +218,7 @@ impl Layout {
             subtitle: String::new(),
             notes: String::new(),
             date,
+            compare_with: None,
             layers,
             statuses: Status::ALL.into_iter().collect(),
             mode: OverlapMode::default(),

@@ -15,13 +15,15 @@ const SOURCES_SHOWN: usize = 6;
 /// The footer's lines.
 pub fn footer_lines(
     day: Date,
+    compare_with: Option<Date>,
     rule: DisputedRule,
     hypothetical: &[String],
     layers: &[LegendLayer],
     atlas: &Atlas,
     shapes_source: &str,
 ) -> Vec<String> {
-    let mut lines = vec![format!("As of {day} · {}", rule.footer_text())];
+    let compared = compare_with.map_or(String::new(), |since| format!(", changes since {since} marked"));
+    let mut lines = vec![format!("As of {day}{compared} · {}", rule.footer_text())];
     if !hypothetical.is_empty() {
         lines.push(format!("Includes hypothetical changes (dashed outlines): {}", hypothetical.join("; ")));
     }

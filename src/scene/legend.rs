@@ -148,6 +148,8 @@ pub struct Legend {
     pub hypothetical_heading: String,
     /// One line per hypothetical change in force: "hypothetical: ARM leaves CSTO from 2027-01-01".
     pub hypothetical: Vec<String>,
+    /// Compare mode: what the marks mean and who changed.
+    pub comparison: Option<super::ComparisonLegend>,
 }
 
 impl Legend {

@@ -5,6 +5,7 @@
 //! A scene is rebuilt only when its [`SceneInputs`] change; panning and zooming
 //! only change how a painter maps the plane to the screen.
 
+mod comparison;
 mod footer;
 mod framing;
 mod labels;
@@ -20,6 +21,7 @@ use crate::geometry::MapGeometry;
 use crate::model::{
     CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, WhatIf,
 };
+pub use comparison::{ChangeKind, ChangeMark, ComparisonLegend};
 pub use framing::{Framing, view_centre_km};
 pub use labels::{PlacedLabel, place_labels};
 pub use legend::{Combination, KeySwatch, Legend, LegendKey, LegendLayer};
@@ -44,6 +46,8 @@ pub struct SceneInputs {
     pub palette: PaletteChoice,
     /// Hypothetical changes.
     pub what_ifs: Vec<WhatIf>,
+    /// A second day to compare with (compare mode).
+    pub compare_with: Option<Date>,
 }
 
 impl SceneInputs {
@@ -57,6 +61,7 @@ impl SceneInputs {
             mode: layout.mode,
             palette: layout.palette,
             what_ifs: layout.what_ifs.clone(),
+            compare_with: layout.compare_with,
         }
     }
 }
@@ -128,6 +133,9 @@ pub struct Scene {
     pub hatches: Vec<Hatch>,
     /// Dashed outlines for suspended and hypothetical memberships.
     pub dashed: Vec<DashedOutline>,
+    /// Compare mode: countries that joined, left or changed role since the day
+    /// compared with (empty otherwise).
+    pub changes: Vec<ChangeMark>,
     /// Shown memberships per country.
     pub memberships: Vec<Vec<Membership>>,
     /// Legend content: every word of it.
@@ -207,6 +215,21 @@ impl Scene {
             legend_layers.push(LegendLayer::new(org, colour, angle_deg, *visible, counts));
         }
 
+        // Compare mode: what changed in the visible layers since the other day.
+        let (changes, comparison) = match inputs.compare_with {
+            Some(since) => {
+                let compared: Vec<comparison::ComparedLayer<'_>> = layer_orgs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, settings))| settings.visible)
+                    .map(|(index, (org, settings))| comparison::ComparedLayer { org, settings, index })
+                    .collect();
+                let (marks, legend) = comparison::compare(&compared, &geometry, &inputs.statuses, since, day);
+                (marks, Some(legend))
+            }
+            None => (Vec::new(), None),
+        };
+
         let mut fills = Vec::with_capacity(countries.len());
         let mut hatches = Vec::new();
         let mut dashed = Vec::new();
@@ -225,12 +248,16 @@ impl Scene {
             for m in shown {
                 let layer = &legend_layers[m.layer];
                 if inputs.mode == OverlapMode::Patterns {
-                    let (weight, alpha) = match m.status {
+                    let (weight, mut alpha) = match m.status {
                         Status::Member => (HatchWeight::Bold, 1.0),
                         Status::Suspended => (HatchWeight::Bold, 0.45),
                         Status::Applicant => (HatchWeight::Fine, 0.6),
                         Status::Observer | Status::Partner => (HatchWeight::Fine, 0.85),
                     };
+                    // Compare mode: unchanged memberships stay visible but quiet.
+                    if comparison.is_some() && !comparison::is_marked(&changes, index, m.layer) {
+                        alpha *= palette.compare.unchanged_alpha;
+                    }
                     hatches.push(Hatch {
                         country: index,
                         colour: layer.colour.faded(alpha),
@@ -278,7 +305,15 @@ impl Scene {
             legend_layers.iter().filter(|l| l.visible).filter_map(|l| atlas.find(&l.org)),
             day,
         );
-        let footer = footer::footer_lines(day, inputs.rule, &hypothetical, &legend_layers, &atlas, &geometry.source);
+        let footer = footer::footer_lines(
+            day,
+            inputs.compare_with,
+            inputs.rule,
+            &hypothetical,
+            &legend_layers,
+            &atlas,
+            &geometry.source,
+        );
         let key = match inputs.mode {
             OverlapMode::Patterns => legend::patterns_key(),
             OverlapMode::Count => legend::count_key(&palette, &legend_layers),
@@ -292,6 +327,7 @@ impl Scene {
             overlaps_heading: "Overlapping memberships".into(),
             hypothetical_heading: "Hypothetical (not sourced fact):".into(),
             hypothetical: hypothetical.iter().map(|item| format!("hypothetical: {item}")).collect(),
+            comparison,
         };
 
         let mut labels: Vec<LabelCandidate> = countries
@@ -311,6 +347,7 @@ impl Scene {
             fills,
             hatches,
             dashed,
+            changes,
             memberships,
             legend,
             footer,

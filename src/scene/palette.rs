@@ -53,6 +53,37 @@ pub struct DashStyle {
     pub off_px: f32,
 }
 
+/// How compare mode marks changes: one line pattern per kind of change, so the
+/// marks read without colour too, and how quiet unchanged memberships become.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CompareStyle {
+    /// Joined: a solid outline.
+    pub joined: Rgba8,
+    /// Left: a dashed outline.
+    pub left: Rgba8,
+    /// Changed role: a dotted outline.
+    pub changed: Rgba8,
+    /// Line width.
+    pub width_px: f32,
+    /// Dash and gap of the "left" outline.
+    pub dash: (f32, f32),
+    /// Dot and gap of the "changed" outline.
+    pub dot: (f32, f32),
+    /// Hatch opacity factor of memberships that did not change.
+    pub unchanged_alpha: f32,
+}
+
+impl CompareStyle {
+    /// The colour and pattern (`None`: solid; else dash and gap) of a kind of change.
+    pub fn line(&self, kind: super::ChangeKind) -> (Rgba8, Option<(f32, f32)>) {
+        match kind {
+            super::ChangeKind::Joined => (self.joined, None),
+            super::ChangeKind::Left => (self.left, Some(self.dash)),
+            super::ChangeKind::Changed => (self.changed, Some(self.dot)),
+        }
+    }
+}
+
 /// Widths of the outlines the window draws for interaction, in points.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HighlightWidths {
@@ -149,6 +180,8 @@ pub struct Palette {
     pub highlight: HighlightWidths,
     /// How commitment lines are drawn.
     pub arcs: ArcStyle,
+    /// How compare mode marks changes.
+    pub compare: CompareStyle,
     /// Colours for the four primary organisations by short name, then extras in order.
     layer_colours: Vec<(Option<&'static str>, Rgba8)>,
     /// Fill colours for 1, 2, 3 and 4+ memberships in count mode.
@@ -187,6 +220,16 @@ impl Palette {
             selection_casing: Rgba8::rgb(0xff, 0xff, 0xff),
             highlight: HighlightWidths { emphasis_px: 2.4, hover_px: 1.8, selection_casing_px: 3.6, selection_px: 2.0 },
             arcs: ArcStyle { defence_px: 2.0, basing_px: 1.3, dash_on_px: 6.0, dash_off_px: 4.0, arrow_px: 8.0 },
+            // ColorBrewer PRGn and RdBu ends: dark enough for a 3 px line on any fill.
+            compare: CompareStyle {
+                joined: Rgba8::rgb(0x1b, 0x78, 0x37),
+                left: Rgba8::rgb(0xb2, 0x18, 0x2b),
+                changed: Rgba8::rgb(0x5e, 0x3c, 0x99),
+                width_px: 3.0,
+                dash: (8.0, 5.0),
+                dot: (2.5, 3.5),
+                unchanged_alpha: 0.35,
+            },
             layer_colours,
             // ColorBrewer "Purples" 4-class: sequential, readable by colour-blind people.
             count_colours: [

@@ -11,6 +11,8 @@ use super::history::UndoGroup;
 pub enum Edit {
     /// Show the map as of a day.
     SetDate(Date),
+    /// Compare with a second day (compare mode), or stop comparing.
+    SetCompareWith(Option<Date>),
     /// Look somewhere else (pan and zoom).
     SetView(View),
     /// Draw disputed areas under another rule.
@@ -66,6 +68,7 @@ impl Edit {
     pub fn group(&self) -> UndoGroup {
         match self {
             Self::SetDate(_) => UndoGroup::Date,
+            Self::SetCompareWith(_) => UndoGroup::Compare,
             Self::SetView(_) => UndoGroup::View,
             Self::SetDisputedRule(_) => UndoGroup::Disputed,
             Self::SetLayerVisible { .. } => UndoGroup::LayerVisibility,
@@ -84,6 +87,7 @@ impl Edit {
     pub fn changes(&self, layout: &Layout) -> bool {
         match self {
             Self::SetDate(day) => layout.date != *day,
+            Self::SetCompareWith(day) => layout.compare_with != *day,
             Self::SetView(view) => layout.view != *view,
             Self::SetDisputedRule(rule) => layout.disputed != *rule,
             // A layer the layout does not list yet counts as hidden, with nothing hidden in it.
@@ -159,6 +163,7 @@ pub fn apply(layout: &mut Layout, edit: Edit) -> Changed {
             layout.date = day;
             changed.date = true;
         }
+        Edit::SetCompareWith(day) => layout.compare_with = day,
         Edit::SetView(view) => {
             layout.view = view;
             changed = Changed { layout: true, scene: false, view: true, date: false };

@@ -13,6 +13,8 @@ use crate::model::Layout;
 pub enum UndoGroup {
     /// The day shown.
     Date,
+    /// The day compared with.
+    Compare,
     /// Where the map looks (pan and zoom).
     View,
     /// The disputed-territory rule.

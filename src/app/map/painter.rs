@@ -181,6 +181,25 @@ impl MapPainter {
             }
         }
 
+        // Compare mode: joined solid, left dashed, changed dotted.
+        let compare = palette.compare;
+        for mark in &scene.changes {
+            let country = &scene.geometry.countries[mark.country];
+            if !country.bounds.intersects(&visible) {
+                continue;
+            }
+            let (colour, pattern) = compare.line(mark.kind);
+            let stroke = Stroke::new(compare.width_px, color32(colour));
+            let Some((on, off)) = pattern else {
+                outline_country(&mut shapes, scene, country.code, framing, max_error_km * 2.0, stroke);
+                continue;
+            };
+            for ring in &country.outline_for(max_error_km * 2.0).rings_km {
+                let points: Vec<Pos2> = ring.iter().map(|&p| screen(&framing, p)).collect();
+                shapes.extend(Shape::dashed_line(&points, stroke, on, off));
+            }
+        }
+
         // Emphasis, hover and selection (a casing under the selection).
         let widths = palette.highlight;
         let selection = color32(palette.selection);

@@ -12,6 +12,8 @@ use crate::workspace::{Clock, Edit};
 pub struct DateBar {
     text: String,
     error: Option<String>,
+    /// The compare-with field's text.
+    compare_text: String,
     first: Date,
     last: Date,
 }
@@ -22,7 +24,47 @@ impl DateBar {
     pub fn new(change_days: &[Date], clock: Clock, date: Date) -> Self {
         let today = clock.today();
         let last = change_days.last().copied().map_or(today, |d| d.max(today));
-        Self { text: date.to_string(), error: None, first: Date::constant(1949, 1, 1), last }
+        Self {
+            text: date.to_string(),
+            error: None,
+            compare_text: String::new(),
+            first: Date::constant(1949, 1, 1),
+            last,
+        }
+    }
+
+    /// "Compare with [day]": a box that turns compare mode on (five years before the
+    /// shown day, to start with) and a field for the other day.
+    fn compare_controls(&mut self, ui: &mut Ui, date: Date, compare_with: Option<Date>, commands: &mut Vec<Command>) {
+        let mut on = compare_with.is_some();
+        if ui
+            .checkbox(&mut on, "Compare with")
+            .on_hover_text("Mark who joined, left or changed role between that day and the shown day")
+            .changed()
+        {
+            let since = on.then(|| Date::new(date.year() - 5, 1, 1).unwrap_or(date));
+            commands.push(Command::Edit(Edit::SetCompareWith(since)));
+        }
+        let Some(since) = compare_with else {
+            self.compare_text.clear();
+            return;
+        };
+        if self.compare_text.is_empty() {
+            self.compare_text = since.to_string();
+        }
+        let field =
+            ui.add(egui::TextEdit::singleline(&mut self.compare_text).desired_width(90.0).hint_text("YYYY-MM-DD"));
+        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Compare with date"));
+        let submitted = field.lost_focus() || (field.has_focus() && ui.input(|i| i.key_pressed(Key::Enter)));
+        if submitted && self.compare_text != since.to_string() {
+            match self.compare_text.trim().parse::<Date>() {
+                Ok(day) => {
+                    self.error = None;
+                    commands.push(Command::Edit(Edit::SetCompareWith(Some(day))));
+                }
+                Err(_) => self.error = Some(format!("{:?} is not a day; expected YYYY-MM-DD", self.compare_text)),
+            }
+        }
     }
 
     /// Shows `date` in the field after it changed elsewhere (slider, undo, play).
@@ -47,6 +89,7 @@ impl DateBar {
         ui: &mut Ui,
         date: Date,
         freshness_warning: Option<&str>,
+        compare_with: Option<Date>,
         playing: bool,
         enabled: impl Fn(Action) -> bool,
         clock: Clock,
@@ -91,6 +134,8 @@ impl DateBar {
             if ui.button("Today").clicked() {
                 commands.push(Command::Edit(Edit::SetDate(clock.today())));
             }
+            ui.separator();
+            self.compare_controls(ui, date, compare_with, commands);
             if let Some(error) = &self.error {
                 ui.colored_label(ui.visuals().error_fg_color, error);
             } else if let Some(warning) = freshness_warning {

@@ -85,6 +85,31 @@ fn contents(ui: &mut Ui, scene: &Scene, emphasised: &mut Vec<CountryCode>) {
             ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
         }
     }
+    if let Some(comparison) = &legend.comparison {
+        ui.add_space(4.0);
+        ui.strong(&comparison.heading);
+        for (kind, label) in &comparison.keys {
+            ui.horizontal(|ui| {
+                let (rect, _) = ui.allocate_exact_size(vec2(22.0, 14.0), Sense::hover());
+                let (colour, pattern) = scene.palette.compare.line(*kind);
+                let stroke = Stroke::new(scene.palette.compare.width_px * 0.8, color32(colour));
+                let corners =
+                    vec![rect.left_top(), rect.right_top(), rect.right_bottom(), rect.left_bottom(), rect.left_top()];
+                match pattern {
+                    Some((on, off)) => {
+                        ui.painter().extend(egui::Shape::dashed_line(&corners, stroke, on, off));
+                    }
+                    None => {
+                        ui.painter().add(egui::Shape::line(corners, stroke));
+                    }
+                }
+                ui.label(label);
+            });
+        }
+        for line in &comparison.lines {
+            ui.add(egui::Label::new(egui::RichText::new(line).small()).wrap());
+        }
+    }
     ui.add_space(4.0);
     ui.strong(&legend.combinations_heading);
     if legend.combinations.is_empty() {
