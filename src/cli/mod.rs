@@ -6,6 +6,7 @@
 //! the argument definitions, [`run`] and what the commands share. Never imports
 //! egui or eframe; `main` starts the window through `app::run`.
 
+mod animate;
 mod check;
 mod diff;
 mod export;
@@ -105,6 +106,33 @@ pub enum Command {
         #[arg(long)]
         subtitle: Option<String>,
     },
+    /// The map through time: an animated GIF, an animated PNG or a folder of PNG frames.
+    Animate {
+        /// The layout to draw (default: all four organisations).
+        #[arg(value_name = "LAYOUT.ron")]
+        layout: Option<PathBuf>,
+        /// The first day, YYYY-MM-DD (1949 or later).
+        #[arg(long, value_parser = parse_date)]
+        from: Date,
+        /// The last day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        to: Date,
+        /// One frame per change of a shown layer, or per year or month.
+        #[arg(long, value_enum, default_value_t = animate::Step::Change)]
+        step: animate::Step,
+        /// Frames a second (default: 0.5 for changes, so each can be read; 4 otherwise).
+        #[arg(long)]
+        fps: Option<f32>,
+        /// Width in pixels.
+        #[arg(long, default_value_t = 1280)]
+        width: u32,
+        /// Height in pixels.
+        #[arg(long, default_value_t = 720)]
+        height: u32,
+        /// FILE.gif, FILE.png (animated PNG) or a folder ending in / for numbered frames.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
     /// Every change of role between two days: who joined, left or changed status.
     Diff {
         /// The day compared from, YYYY-MM-DD (its roles are the starting point).
@@ -186,6 +214,12 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
             inspect::inspect(data_dir, iso3, date.unwrap_or_else(|| clock.today()), format, &mut out)
         }
         Command::Check { files } => check::check(data_dir, &files, &mut out),
+        Command::Animate { layout, from, to, step, fps, width, height, out: file } => animate::animate(
+            data_dir,
+            animate::AnimateRequest { layout, from, to, step, fps, width, height, out: file },
+            clock,
+            &mut out,
+        ),
         Command::Diff { from, to, org, format } => diff::diff(data_dir, from, to, org.as_deref(), format, &mut out),
         Command::Paths => {
             paths(data_dir, &mut out);

@@ -3,6 +3,7 @@
 //! the shipped font, so the picture is the same on every machine and needs no
 //! display or GPU.
 
+pub mod animation;
 mod png;
 mod svg;
 mod text;
@@ -63,6 +64,9 @@ pub enum ExportError {
     /// The renderer refused the SVG (a bug: we wrote it).
     #[error("cannot render the picture: {0}")]
     Render(String),
+    /// An image encoder failed.
+    #[error("cannot encode the picture: {0}")]
+    Encode(String),
     /// The file could not be written; an existing file is untouched.
     #[error("cannot write {path}: {source}")]
     Write {

@@ -5,6 +5,7 @@
 //! A scene is rebuilt only when its [`SceneInputs`] change; panning and zooming
 //! only change how a painter maps the plane to the screen.
 
+mod captions;
 mod comparison;
 mod footer;
 mod framing;
@@ -21,6 +22,7 @@ use crate::geometry::MapGeometry;
 use crate::model::{
     CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, WhatIf,
 };
+pub use captions::{ShownLayer, change_caption, drawn_changes};
 pub use comparison::{ChangeKind, ChangeMark, ComparisonLegend};
 pub use framing::{Framing, view_centre_km};
 pub use labels::{PlacedLabel, place_labels};
