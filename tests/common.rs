@@ -35,3 +35,30 @@ pub fn window_harness(app: AllianceMapApp, size: [f32; 2]) -> egui_kittest::Harn
         .with_step_dt(1.0 / 30.0)
         .build_ui_state(|ui, app: &mut AllianceMapApp| app.show(ui), app)
 }
+
+/// The built-in organisations, as the facts tests read them.
+pub fn atlas() -> alliance_map::analysis::Atlas {
+    let dir = DataDir::resolve(None);
+    let iso = dir.iso_table().unwrap();
+    alliance_map::workspace::load_data_atlas(&dir, &iso).unwrap_or_else(|p| panic!("{p}"))
+}
+
+/// A day from `YYYY-MM-DD`.
+pub fn day(text: &str) -> Date {
+    text.parse().unwrap()
+}
+
+/// A country code from text.
+pub fn code(text: &str) -> alliance_map::model::CountryCode {
+    text.parse().unwrap()
+}
+
+/// How many countries hold `status` in `org` on `date`.
+pub fn count(
+    atlas: &alliance_map::analysis::Atlas,
+    org: &str,
+    date: &str,
+    status: alliance_map::model::Status,
+) -> usize {
+    atlas.find(org).unwrap().statuses_on(day(date)).iter().filter(|(_, s)| *s == status).count()
+}

@@ -2,28 +2,11 @@
 //! pinned against what the data says. A failure here means a date in `maps/` is
 //! wrong (or the source below is).
 
+mod common;
+
 use alliance_map::analysis::{Atlas, CommitmentSide, commitments_of, tensions_of};
-use alliance_map::io::DataDir;
-use alliance_map::model::{CountryCode, Date, Status};
-use alliance_map::workspace::load_data_atlas;
-
-fn atlas() -> Atlas {
-    let dir = DataDir::resolve(None);
-    let iso = dir.iso_table().unwrap();
-    load_data_atlas(&dir, &iso).unwrap_or_else(|p| panic!("{p}"))
-}
-
-fn day(text: &str) -> Date {
-    text.parse().unwrap()
-}
-
-fn code(text: &str) -> CountryCode {
-    text.parse().unwrap()
-}
-
-fn count(atlas: &Atlas, org: &str, date: &str, status: Status) -> usize {
-    atlas.find(org).unwrap().statuses_on(day(date)).iter().filter(|(_, s)| *s == status).count()
-}
+use alliance_map::model::Status;
+use common::{atlas, code, count, day};
 
 /// NATO's enlargements (NATO, "Member countries"; US State Department depositary
 /// notes): 12 founders when the treaty entered into force on 1949-08-24, then

@@ -3,24 +3,11 @@
 //! launched is both observer and applicant until the day it becomes a member; a
 //! member holds no other role.
 
+mod common;
+
 use alliance_map::analysis::Atlas;
-use alliance_map::io::DataDir;
-use alliance_map::model::{CountryCode, Date, Status};
-use alliance_map::workspace::load_data_atlas;
-
-fn atlas() -> Atlas {
-    let dir = DataDir::resolve(None);
-    let iso = dir.iso_table().unwrap();
-    load_data_atlas(&dir, &iso).unwrap_or_else(|p| panic!("{p}"))
-}
-
-fn day(text: &str) -> Date {
-    text.parse().unwrap()
-}
-
-fn code(text: &str) -> CountryCode {
-    text.parse().unwrap()
-}
+use alliance_map::model::{CountryCode, Status};
+use common::{atlas, code, day};
 
 /// Every role a country holds in an organisation on a day, strongest first.
 fn roles(atlas: &Atlas, org: &str, country: &str, date: &str) -> Vec<Status> {

@@ -2,28 +2,11 @@
 //! sources independently of `maps/eu.ron` and `maps/weu.ron`, pinned against what the
 //! data says. A failure here means a date in those files is wrong (or the source is).
 
-use alliance_map::analysis::{Atlas, CommitmentSide, commitments_of};
-use alliance_map::io::DataDir;
-use alliance_map::model::{CountryCode, Date, LayerRank, OrganisationKind, PledgeKind, Status};
-use alliance_map::workspace::load_data_atlas;
+mod common;
 
-fn atlas() -> Atlas {
-    let dir = DataDir::resolve(None);
-    let iso = dir.iso_table().unwrap();
-    load_data_atlas(&dir, &iso).unwrap_or_else(|p| panic!("{p}"))
-}
-
-fn day(text: &str) -> Date {
-    text.parse().unwrap()
-}
-
-fn code(text: &str) -> CountryCode {
-    text.parse().unwrap()
-}
-
-fn count(atlas: &Atlas, org: &str, date: &str, status: Status) -> usize {
-    atlas.find(org).unwrap().statuses_on(day(date)).iter().filter(|(_, s)| *s == status).count()
-}
+use alliance_map::analysis::{CommitmentSide, commitments_of};
+use alliance_map::model::{LayerRank, OrganisationKind, PledgeKind, Status};
+use common::{atlas, code, count, day};
 
 /// The Union's enlargements (European Commission, "Together in the EU" and DG REGIO
 /// glossary "Enlargement"; UK government statement to the Commons, 27 January 2020):

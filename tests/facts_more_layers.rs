@@ -3,28 +3,11 @@
 //! what the data says. A failure here means a date in `maps/` is wrong (or the
 //! source below is).
 
+mod common;
+
 use alliance_map::analysis::Atlas;
-use alliance_map::io::DataDir;
-use alliance_map::model::{CountryCode, Date, Status};
-use alliance_map::workspace::load_data_atlas;
-
-fn atlas() -> Atlas {
-    let dir = DataDir::resolve(None);
-    let iso = dir.iso_table().unwrap();
-    load_data_atlas(&dir, &iso).unwrap_or_else(|p| panic!("{p}"))
-}
-
-fn day(text: &str) -> Date {
-    text.parse().unwrap()
-}
-
-fn code(text: &str) -> CountryCode {
-    text.parse().unwrap()
-}
-
-fn count(atlas: &Atlas, org: &str, date: &str, status: Status) -> usize {
-    atlas.find(org).unwrap().statuses_on(day(date)).iter().filter(|(_, s)| *s == status).count()
-}
+use alliance_map::model::{CountryCode, Status};
+use common::{atlas, code, count, day};
 
 fn members(atlas: &Atlas, org: &str, date: &str) -> Vec<CountryCode> {
     atlas

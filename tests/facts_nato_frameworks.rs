@@ -5,24 +5,10 @@
 //! a month, so that the tests state what the sources say and not the file's own
 //! choice of day.
 
-use alliance_map::analysis::Atlas;
-use alliance_map::io::DataDir;
-use alliance_map::model::{CountryCode, Date, Organisation, Status};
-use alliance_map::workspace::load_data_atlas;
+mod common;
 
-fn atlas() -> Atlas {
-    let dir = DataDir::resolve(None);
-    let iso = dir.iso_table().unwrap();
-    load_data_atlas(&dir, &iso).unwrap_or_else(|p| panic!("{p}"))
-}
-
-fn day(text: &str) -> Date {
-    text.parse().unwrap()
-}
-
-fn code(text: &str) -> CountryCode {
-    text.parse().unwrap()
-}
+use alliance_map::model::{Organisation, Status};
+use common::{atlas, code, day};
 
 /// Every role the country holds that day, as (status, framework), strongest first.
 fn roles(nato: &Organisation, iso3: &str, date: &str) -> Vec<(Status, Option<String>)> {

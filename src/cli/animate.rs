@@ -179,27 +179,26 @@ pub(super) fn animate(
         };
         picture.rgba(1.0).map(|(_, rgba)| rgba)
     };
-    let results: Vec<Result<Vec<RenderedFrame>, crate::export::ExportError>> =
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..2)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut done = Vec::new();
-                        loop {
-                            let index = next.fetch_add(1, Ordering::Relaxed);
-                            if index >= days.len() {
-                                return Ok(done);
-                            }
-                            let rgba = render(index)?;
-                            let frame = gif_size.map(|(w, h)| gif_frame(rgba.clone(), w, h, delays[index]));
-                            progress.inc(1);
-                            done.push((index, if frame.is_some() { Vec::new() } else { rgba }, frame));
+    let results: Vec<Result<Vec<RenderedFrame>, crate::export::ExportError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        if index >= days.len() {
+                            return Ok(done);
                         }
-                    })
+                        let rgba = render(index)?;
+                        let frame = gif_size.map(|(w, h)| gif_frame(rgba.clone(), w, h, delays[index]));
+                        progress.inc(1);
+                        done.push((index, if frame.is_some() { Vec::new() } else { rgba }, frame));
+                    }
                 })
-                .collect();
-            workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Ok(Vec::new()))).collect()
-        });
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Ok(Vec::new()))).collect()
+    });
     for result in results {
         for (index, rgba, frame) in result.map_err(|e| failed(e.to_string()))? {
             rgba_frames[index] = Some(rgba);

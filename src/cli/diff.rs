@@ -26,15 +26,7 @@ pub(super) fn diff(
         return Err(Failure { message: format!("alliance-map: --from {from} is after --to {to}"), status: 2 });
     }
     let (atlas, iso) = load_atlas_and_names(data_dir)?;
-    if let Some(name) = org
-        && atlas.find(name).is_none()
-    {
-        let known: Vec<&str> = atlas.organisations.iter().map(|o| o.short_name.as_str()).collect();
-        return Err(Failure {
-            message: format!("alliance-map: no organisation {name:?}; expected one of: {}", known.join(", ")),
-            status: 2,
-        });
-    }
+    super::check_org_name(&atlas, org)?;
     let mut changes: Vec<RoleChange> = atlas
         .organisations
         .iter()

@@ -283,6 +283,20 @@ fn paths(data_dir: &DataDir, out: &mut String) {
     let _ = writeln!(out, "recent-files\t{settings}");
 }
 
+/// A usage error unless `org` (when given) names an organisation of `atlas`.
+fn check_org_name(atlas: &Atlas, org: Option<&str>) -> Result<(), Failure> {
+    match org {
+        Some(name) if atlas.find(name).is_none() => {
+            let known: Vec<&str> = atlas.organisations.iter().map(|o| o.short_name.as_str()).collect();
+            Err(Failure {
+                message: format!("alliance-map: no organisation {name:?}; expected one of: {}", known.join(", ")),
+                status: 2,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Set once a user layer was left out for its problems: the answer may be
 /// incomplete, so the command exits with status 1 although it printed one.
 static INCOMPLETE: AtomicBool = AtomicBool::new(false);

@@ -17,15 +17,7 @@ pub(super) fn query(
     out: &mut String,
 ) -> Result<(), Failure> {
     let (atlas, iso) = load_atlas_and_names(data_dir)?;
-    if let Some(name) = org
-        && atlas.find(name).is_none()
-    {
-        let known: Vec<&str> = atlas.organisations.iter().map(|o| o.short_name.as_str()).collect();
-        return Err(Failure {
-            message: format!("alliance-map: no organisation {name:?}; expected one of: {}", known.join(", ")),
-            status: 2,
-        });
-    }
+    super::check_org_name(&atlas, org)?;
     let queried = atlas.organisations.iter().filter(|o| org.is_none_or(|name| o.short_name.eq_ignore_ascii_case(name)));
     if let Some(warning) = Atlas::freshness_warning(queried, day) {
         eprintln!("alliance-map: warning: {day} is {warning}");
