@@ -96,7 +96,7 @@ fn bad_requests_are_refused_before_any_frame_is_drawn() {
     let gif = dir.join("x.gif");
     let gif = gif.to_str().unwrap();
     for (args, status, expected) in [
-        (vec!["animate", "--from", "2000-01-01", "--to", "1999-01-01", "--out", gif], 2, "is after --to"),
+        (vec!["animate", "--from", "2000-01-01", "--to", "1999-01-01", "--out", gif], 2, "is after the last day"),
         (vec!["animate", "--from", "1900-01-01", "--to", "2000-01-01", "--out", gif], 2, "is before 1949-01-01"),
         (
             vec!["animate", "--from", "2000-01-01", "--to", "2001-01-01", "--out", "x.jpeg"],
@@ -106,7 +106,7 @@ fn bad_requests_are_refused_before_any_frame_is_drawn() {
         (
             vec!["animate", "--from", "2000-01-01", "--to", "2001-01-01", "--fps", "0", "--out", gif],
             2,
-            "--fps 0 is out of range",
+            "0 frames a second is out of range",
         ),
         (
             vec!["animate", "--from", "2000-01-01", "--to", "2001-01-01", "--width", "0", "--out", gif],

@@ -61,3 +61,39 @@ fn ctrl_shift_c_copies_the_picture_to_the_clipboard() {
     });
     assert_eq!(copied, Some([1920, 1080]));
 }
+
+/// NATO's enlargements between 2004 and 2009 (NATO, "Member countries"): seven
+/// states on 2004-03-29, Albania and Croatia on 2009-04-01.
+#[test]
+fn export_animation_previews_the_frames_and_writes_the_gif_off_the_ui_thread() {
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ui-animation.gif");
+    let _ = std::fs::remove_file(&file);
+    let mut harness = harness(vec![Some(file.clone())]);
+    harness.state_mut().apply(alliance_map::app::Command::Action(alliance_map::app::Action::ExportAnimation));
+    harness.run_steps(2);
+    harness.get_by_label("Export animation");
+    {
+        let dialog = &mut harness.state_mut().animation;
+        dialog.from = "2004-01-01".into();
+        dialog.to = "2009-12-31".into();
+        dialog.size = (640, 360);
+    }
+    harness.run_steps(2);
+    // The preview: one frame per day something drawn changed, each captioned.
+    harness.get_by_label_contains(
+        "2004-03-29: Bulgaria, Estonia, Latvia, Lithuania, Romania, Slovakia and Slovenia join NATO",
+    );
+    harness.get_by_label_contains("2009-04-01: Albania and Croatia join NATO");
+    harness.get_by_label("Export…").click();
+    harness.run_steps(2);
+    step_until(&mut harness, |h| h.state().animation.status.is_some());
+    let status = harness.state().animation.status.clone().unwrap();
+    assert!(status.starts_with("Wrote"), "{status}");
+    let mut decoder = gif::DecodeOptions::new().read_info(std::fs::File::open(&file).unwrap()).unwrap();
+    let mut frames = 0;
+    while decoder.read_next_frame().unwrap().is_some() {
+        frames += 1;
+    }
+    assert!(status.contains(&format!("({frames} frames)")), "{status}");
+    assert!(frames >= 3, "the first day and both enlargements at least: {frames}");
+}

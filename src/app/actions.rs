@@ -80,6 +80,8 @@ pub enum Action {
     AddLayer,
     /// Open the export window.
     ExportPicture,
+    /// Open the animation export window.
+    ExportAnimation,
     /// Copy the briefing picture to the clipboard.
     CopyPicture,
     /// Save a screenshot of the window.
@@ -116,13 +118,14 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the help lists them.
-    pub const ALL: [Self; 22] = [
+    pub const ALL: [Self; 23] = [
         Self::NewLayout,
         Self::OpenLayout,
         Self::SaveLayout,
         Self::SaveLayoutAs,
         Self::AddLayer,
         Self::ExportPicture,
+        Self::ExportAnimation,
         Self::CopyPicture,
         Self::Screenshot,
         Self::Quit,
@@ -150,6 +153,7 @@ impl Action {
             Self::SaveLayoutAs => "Save as…",
             Self::AddLayer => "Add layer from file…",
             Self::ExportPicture => "Export picture…",
+            Self::ExportAnimation => "Export animation…",
             Self::CopyPicture => "Copy picture",
             Self::Screenshot => "Screenshot of the window",
             Self::Quit => "Quit",
@@ -209,7 +213,9 @@ impl Action {
             Self::TogglePlay => PLAY,
             Self::ClearSelection => CLEAR,
             Self::ToggleHelp => HELP,
-            Self::Screenshot | Self::ToggleAbout | Self::AddLayer | Self::ResetPreferences => &[],
+            Self::Screenshot | Self::ToggleAbout | Self::AddLayer | Self::ResetPreferences | Self::ExportAnimation => {
+                &[]
+            }
         }
     }
 

@@ -51,6 +51,7 @@ impl AllianceMapApp {
             self.action_button(ui, Action::AddLayer);
             ui.separator();
             self.action_button(ui, Action::ExportPicture);
+            self.action_button(ui, Action::ExportAnimation);
             self.action_button(ui, Action::CopyPicture);
             self.action_button(ui, Action::Screenshot);
             ui.separator();

@@ -52,6 +52,8 @@ pub enum Command {
     PromptAnswer(PromptAnswer),
     /// Check this organisation file and copy it into the user's layers.
     AddLayerFrom(PathBuf),
+    /// Export the animation (in the background).
+    ExportAnimationTo(ExportTarget),
 }
 
 /// Where an export goes.
@@ -103,6 +105,8 @@ pub struct AllianceMapApp {
     ctx: egui::Context,
     /// The export window and its background jobs.
     pub export: dialogs::export::ExportDialog,
+    /// The animation export window.
+    pub animation: dialogs::animation::AnimationDialog,
     screenshot: dialogs::screenshot::Screenshot,
 }
 
@@ -151,6 +155,7 @@ impl AllianceMapApp {
             title_sent: String::new(),
             ctx: egui::Context::default(),
             export: Default::default(),
+            animation: Default::default(),
             screenshot: Default::default(),
         }
     }
@@ -366,6 +371,30 @@ impl AllianceMapApp {
             self.pending.push(Command::ExportTo(ExportTarget::Ask));
         }
         self.screenshot.ui(ctx, self.workspace.document().path());
+        let data = Arc::clone(self.workspace.data());
+        let generation = self.scene().generation;
+        if let Some(dialogs::animation::AnimationRequest::Export) =
+            self.animation.ui(ctx, self.workspace.layout(), &data.atlas, &data.iso, generation)
+        {
+            self.pending.push(Command::ExportAnimationTo(ExportTarget::Ask));
+        }
+    }
+
+    /// Starts the animation export to `target` (asking where, unless given).
+    fn export_animation_to(&mut self, target: ExportTarget) {
+        let extension = self.animation.extension();
+        let path = match target {
+            ExportTarget::File(path) => path,
+            ExportTarget::Ask => match self.ask_export_path(extension) {
+                Some(path) => path,
+                None => return,
+            },
+        };
+        self.export_folder = path.parent().map(std::path::Path::to_path_buf);
+        let geometry = self.workspace.geometry(self.layout().disputed);
+        let data = Arc::clone(self.workspace.data());
+        let layout = self.workspace.layout().clone();
+        self.animation.start(&self.ctx, path, &layout, &data, geometry, self.fonts.clone());
     }
 
     fn take_dropped_files(&mut self, ctx: &egui::Context) {
@@ -430,6 +459,7 @@ impl AllianceMapApp {
             Command::File(action) => self.request(action),
             Command::OpenPath(path) => self.open_path(&path),
             Command::AddLayerFrom(path) => self.add_layer_from(&path),
+            Command::ExportAnimationTo(target) => self.export_animation_to(target),
             Command::SaveTo(path) => {
                 self.save_to(&path);
             }
@@ -463,6 +493,10 @@ impl AllianceMapApp {
         match action {
             Action::NewLayout => self.request(FileAction::New),
             Action::OpenLayout => self.request(FileAction::Open(None)),
+            Action::ExportAnimation => {
+                let date = self.layout().date;
+                self.animation.open_for(date);
+            }
             Action::ResetPreferences => {
                 self.apply_preferences(&preferences::Preferences::default());
                 self.ctx.send_viewport_cmd(egui::ViewportCommand::InnerSize(DEFAULT_WINDOW_SIZE.into()));

@@ -67,6 +67,9 @@ pub enum ExportError {
     /// An image encoder failed.
     #[error("cannot encode the picture: {0}")]
     Encode(String),
+    /// The user cancelled.
+    #[error("cancelled")]
+    Cancelled,
     /// The file could not be written; an existing file is untouched.
     #[error("cannot write {path}: {source}")]
     Write {

@@ -5,6 +5,7 @@
 //! A scene is rebuilt only when its [`SceneInputs`] change; panning and zooming
 //! only change how a painter maps the plane to the screen.
 
+pub mod animation;
 mod captions;
 mod comparison;
 mod footer;

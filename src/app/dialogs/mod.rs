@@ -2,6 +2,7 @@
 //! the native file dialogs, export, help, About and screenshots.
 
 pub mod about;
+pub mod animation;
 pub mod document;
 pub mod export;
 pub mod file_dialogs;
