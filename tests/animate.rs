@@ -5,19 +5,13 @@
 mod common;
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use alliance_map::model::Status;
 use alliance_map::scene::change_caption;
 
 fn alliance_map(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_alliance-map"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-user-data"))
-        .env_remove("DISPLAY")
-        .output()
-        .expect("the binary runs")
+    common::run_cli(args)
 }
 
 fn out_dir(name: &str) -> PathBuf {

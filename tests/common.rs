@@ -62,3 +62,17 @@ pub fn count(
 ) -> usize {
     atlas.find(org).unwrap().statuses_on(day(date)).iter().filter(|(_, s)| *s == status).count()
 }
+
+/// Runs the built binary in the checkout, with no display and no user layers.
+pub fn run_cli(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_alliance-map"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // The shipped data only: no user layers from whoever runs the tests.
+        .env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-user-data"))
+        // No display: the command line must not need one.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("the binary runs")
+}

@@ -5,7 +5,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 
 use alliance_map::export::{BriefingText, Format, Picture};
@@ -14,16 +14,7 @@ use alliance_map::scene::Scene;
 use alliance_map::workspace::{Clock, Workspace, load_layout};
 
 fn alliance_map(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_alliance-map"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        // The shipped data only: no user layers from whoever runs the tests.
-        .env("XDG_DATA_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/no-user-data"))
-        // No display: export must not need one.
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .expect("the binary runs")
+    common::run_cli(args)
 }
 
 fn out_dir(name: &str) -> PathBuf {

@@ -54,13 +54,8 @@ pub fn role_changes(org: &Organisation, from: Date, to: Date) -> Vec<RoleChange>
 /// Every day after `from` up to and including `to` on which some role in one of
 /// `orgs` starts or ends, sorted: the frames of an animation stepped by change.
 pub fn change_days_between<'a>(orgs: impl IntoIterator<Item = &'a Organisation>, from: Date, to: Date) -> Vec<Date> {
-    let mut days: Vec<Date> = orgs
-        .into_iter()
-        .flat_map(|org| &org.countries)
-        .flat_map(|record| &record.periods)
-        .flat_map(|period| std::iter::once(period.start).chain(period.end))
-        .filter(|day| from < *day && *day <= to)
-        .collect();
+    let mut days: Vec<Date> =
+        orgs.into_iter().flat_map(Organisation::change_days).filter(|day| from < *day && *day <= to).collect();
     days.sort();
     days.dedup();
     days
