@@ -6,11 +6,28 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 /// A fresh folder for one test, outside the checkout.
-fn scratch(name: &str) -> PathBuf {
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("alliance-map-installed-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    Scratch(dir)
+}
+
+/// A scratch folder removed when the test ends: copies of the debug binary are
+/// hundreds of megabytes each, and must not pile up in the temporary folder.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Copies the built binary into `dir`, as `cp` or an installer would.

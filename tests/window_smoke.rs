@@ -37,6 +37,8 @@ kill $pid; wait $pid || true"#,
     assert!(status.success(), "the Xvfb session failed: {status}");
 
     let image = image::open(&shot).expect("the screenshot is a PNG").to_rgb8();
+    // The copy of the debug binary is hundreds of megabytes: do not leave it behind.
+    let _ = std::fs::remove_dir_all(&out_dir);
     let total = (image.width() * image.height()) as f64;
     let share = |target: [u8; 3]| {
         image.pixels().filter(|p| p.0.iter().zip(target).all(|(a, b)| a.abs_diff(b) <= 6)).count() as f64 / total

@@ -72,7 +72,12 @@ impl Atlas {
     /// The warning for a day after the data was last checked, if `day` is one:
     /// "after the data was last checked (2026-12-02): later changes may be missing".
     pub fn freshness_warning<'a>(shown: impl IntoIterator<Item = &'a Organisation>, day: Date) -> Option<String> {
-        let checked = Self::checked_to(shown)?;
+        Self::stale_after(Self::checked_to(shown), day)
+    }
+
+    /// [`Self::freshness_warning`] for a `checked_to` day already found.
+    pub fn stale_after(checked_to: Option<Date>, day: Date) -> Option<String> {
+        let checked = checked_to?;
         (day > checked).then(|| format!("after the data was last checked ({checked}): later changes may be missing"))
     }
 

@@ -99,6 +99,32 @@ impl LayerSettings {
         });
         roles
     }
+
+    /// The role of `record` this layer draws on `day`: the strongest shown one.
+    pub fn drawn_role(&self, record: &CountryRecord, day: Date, statuses: &BTreeSet<Status>) -> Option<Status> {
+        self.shown_roles(record, day, statuses).first().map(|period| period.status)
+    }
+
+    /// The last day after `from`, up to and including `to`, on which the drawn role
+    /// of `record` changed: the day a comparison names.
+    pub fn last_drawn_change(
+        &self,
+        record: &CountryRecord,
+        (from, to): (Date, Date),
+        statuses: &BTreeSet<Status>,
+    ) -> Option<Date> {
+        let mut days: Vec<Date> = record
+            .periods
+            .iter()
+            .flat_map(|period| std::iter::once(period.start).chain(period.end))
+            .filter(|day| from < *day && *day <= to)
+            .collect();
+        days.sort();
+        days.into_iter().rev().find(|&day| {
+            day.yesterday()
+                .is_ok_and(|before| self.drawn_role(record, before, statuses) != self.drawn_role(record, day, statuses))
+        })
+    }
 }
 
 /// How memberships are drawn.

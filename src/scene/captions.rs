@@ -44,8 +44,8 @@ pub fn drawn_changes(
     let mut out = Vec::new();
     for (index, (org, settings)) in shown.iter().enumerate() {
         for record in org.countries.iter().filter(|r| !settings.hidden.contains(&r.iso3)) {
-            let role = |on: Date| settings.shown_roles(record, on, statuses).first().map(|p| p.status);
-            let (from, to) = (role(before), role(day));
+            let (from, to) =
+                (settings.drawn_role(record, before, statuses), settings.drawn_role(record, day, statuses));
             if from != to {
                 out.push((index, record.iso3, from, to));
             }

@@ -5,7 +5,6 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::role_changes;
 use crate::geometry::MapGeometry;
 use crate::model::{Date, LayerSettings, Organisation, Status};
 
@@ -68,12 +67,11 @@ pub(super) fn compare(
     // (kind, org) -> "Finland 2023-04-04"
     let mut named: BTreeMap<(ChangeKind, usize), Vec<String>> = BTreeMap::new();
     for layer in layers {
-        let changes = role_changes(layer.org, first, last);
         for record in &layer.org.countries {
             if layer.settings.hidden.contains(&record.iso3) {
                 continue;
             }
-            let role = |on: Date| layer.settings.shown_roles(record, on, statuses).first().map(|p| p.status);
+            let role = |on: Date| layer.settings.drawn_role(record, on, statuses);
             let (before, after) = (role(since), role(day));
             // Joining is what a reader means by it: becoming a member (from a
             // partnership or an application too), or a first role of any kind.
@@ -84,7 +82,7 @@ pub(super) fn compare(
                 (Some(_), None) => ChangeKind::Left,
                 _ => ChangeKind::Changed,
             };
-            let last_day = changes.iter().rev().find(|c| c.iso3 == record.iso3).map(|c| c.day);
+            let last_day = layer.settings.last_drawn_change(record, (first, last), statuses);
             let name = geometry.index_of(record.iso3).map(|i| geometry.countries[i].name.clone());
             let mut entry = name.clone().unwrap_or_else(|| record.iso3.to_string());
             match (kind, before, after) {

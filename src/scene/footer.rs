@@ -12,10 +12,19 @@ use crate::model::{Date, DisputedRule};
 /// At most this many cited web sites are named; the rest are counted.
 const SOURCES_SHOWN: usize = 6;
 
+/// The days a footer names.
+pub struct FooterDates {
+    /// The day shown.
+    pub day: Date,
+    /// The day compared with, in compare mode.
+    pub compare_with: Option<Date>,
+    /// The earliest day the visible layers' sources were checked to.
+    pub checked_to: Option<Date>,
+}
+
 /// The footer's lines.
 pub fn footer_lines(
-    day: Date,
-    compare_with: Option<Date>,
+    FooterDates { day, compare_with, checked_to }: FooterDates,
     rule: DisputedRule,
     hypothetical: &[String],
     layers: &[LegendLayer],
@@ -28,7 +37,7 @@ pub fn footer_lines(
         lines.push(format!("Includes hypothetical changes (dashed outlines): {}", hypothetical.join("; ")));
     }
     lines.push(sources_line(day, layers, atlas));
-    if let Some(checked) = checked_to(layers, atlas) {
+    if let Some(checked) = checked_to {
         lines.push(format!("Sources checked to {checked}."));
     }
     lines.push(format!(
@@ -36,11 +45,6 @@ pub fn footer_lines(
         env!("CARGO_PKG_VERSION")
     ));
     lines
-}
-
-/// The earliest day up to which the sources of the visible layers were checked.
-pub fn checked_to(layers: &[LegendLayer], atlas: &Atlas) -> Option<Date> {
-    Atlas::checked_to(layers.iter().filter(|l| l.visible).filter_map(|l| atlas.find(&l.org)))
 }
 
 /// "Sources: nato.int, sectsco.org, …": the web sites cited by the statuses shown,

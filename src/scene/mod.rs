@@ -304,13 +304,11 @@ impl Scene {
             .filter(|w| crate::analysis::what_if_applies_on(w, day))
             .map(WhatIf::describe)
             .collect();
-        let freshness_warning = Atlas::freshness_warning(
-            legend_layers.iter().filter(|l| l.visible).filter_map(|l| atlas.find(&l.org)),
-            day,
-        );
+        let checked_to =
+            Atlas::checked_to(legend_layers.iter().filter(|l| l.visible).filter_map(|l| atlas.find(&l.org)));
+        let freshness_warning = Atlas::stale_after(checked_to, day);
         let footer = footer::footer_lines(
-            day,
-            inputs.compare_with,
+            footer::FooterDates { day, compare_with: inputs.compare_with, checked_to },
             inputs.rule,
             &hypothetical,
             &legend_layers,
