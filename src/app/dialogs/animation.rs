@@ -149,6 +149,11 @@ impl AnimationDialog {
         }
         let mut open = true;
         let mut request = None;
+        // The plan of the current choices, cached until they change; borrowed, not
+        // copied, while the window draws (a plan may hold a thousand captions).
+        self.plan(layout, atlas, iso, scene);
+        let cached = self.plan.take();
+        let plan = cached.as_ref().map_or(Err(String::new()), |(_, plan)| plan.as_ref().map_err(Clone::clone));
         egui::Window::new("Export animation").open(&mut open).default_width(460.0).show(ctx, |ui| {
             let running = self.running.is_some();
             ui.add_enabled_ui(!running, |ui| {
@@ -193,7 +198,6 @@ impl AnimationDialog {
                 });
             });
             ui.separator();
-            let plan = self.plan(layout, atlas, iso, scene).clone();
             match &plan {
                 Ok(plan) => {
                     ui.label(format!("{} frames", plan.days.len()));
@@ -224,6 +228,7 @@ impl AnimationDialog {
                 ui.label(status);
             }
         });
+        self.plan = cached;
         if !open {
             if let Some(running) = &self.running {
                 running.cancel.store(true, Ordering::Relaxed);

@@ -147,39 +147,38 @@ impl LayersPanel {
             frameworks(ui, org, settings, scene.inputs.date, commands);
         }
         let hidden = settings.map(|l| l.hidden.clone()).unwrap_or_default();
-        // Every role a country holds, strongest first: "partner, applicant".
-        let rows: Vec<(CountryCode, String, bool)> = org
-            .countries
-            .iter()
-            .filter_map(|record| {
-                let roles = record.roles_on(scene.inputs.date);
-                let first = roles.first()?;
-                let names: Vec<&str> = roles.iter().map(|p| p.status.as_str()).collect();
-                Some((record.iso3, names.join(", "), first.hypothetical))
-            })
-            .collect();
         let matches = |code: CountryCode| {
             needle.is_empty()
                 || code.as_str().to_lowercase().contains(needle)
                 || iso.name(code).is_some_and(|n| n.to_lowercase().contains(needle))
         };
-        let shown: Vec<_> = rows.iter().filter(|(code, _, _)| matches(*code)).collect();
+        // Only the count is needed every frame; the rows' text only while open.
+        let day = scene.inputs.date;
+        let shown: Vec<&crate::model::CountryRecord> = org
+            .countries
+            .iter()
+            .filter(|record| record.periods.iter().any(|p| p.contains(day)) && matches(record.iso3))
+            .collect();
         let header = egui::CollapsingHeader::new(format!("{} countries ({})", layer.org, shown.len()))
             .id_salt(("layer-members", &layer.org))
             .open((!needle.is_empty() && !shown.is_empty()).then_some(true));
         header.show(ui, |ui| {
-            for (code, roles, hypothetical) in shown {
-                let mut on = !hidden.contains(code);
-                let name = iso.name(*code).unwrap_or("?");
-                let mark = if *hypothetical { ", hypothetical" } else { "" };
+            for record in shown {
+                // Every role held, strongest first: "applicant, partner".
+                let roles = record.roles_on(day);
+                let names: Vec<&str> = roles.iter().map(|p| p.status.as_str()).collect();
+                let code = record.iso3;
+                let mut on = !hidden.contains(&code);
+                let name = iso.name(code).unwrap_or("?");
+                let mark = if roles.iter().any(|p| p.hypothetical) { ", hypothetical" } else { "" };
                 if ui
-                    .checkbox(&mut on, format!("{code} {name} ({roles}{mark})"))
+                    .checkbox(&mut on, format!("{code} {name} ({}{mark})", names.join(", ")))
                     .on_hover_text("Untick to hide this country from the layer")
                     .changed()
                 {
                     commands.push(Command::Edit(Edit::SetMemberHidden {
                         org: layer.org.clone(),
-                        iso3: *code,
+                        iso3: code,
                         hidden: !on,
                     }));
                 }
