@@ -104,7 +104,8 @@ fn bad_sizes_paths_and_layouts_are_clear_errors_not_panics() {
         (vec!["export", "--out", png, "--width", "20000"], "out of range"),
         (vec!["export", "--out", png, "--width", "16384", "--height", "16384"], "out of range"),
         (vec!["export", "--out", "/no/such/folder/x.png"], "cannot write /no/such/folder/x.png"),
-        (vec!["export", "--out", "map.jpeg"], "expected a file name ending in .png or .svg"),
+        (vec!["export", "--out", "map.jpeg"], "expected a file name ending in .png, .svg or .pdf"),
+        (vec!["export", "--out", png, "--page", "a4"], "--page, --portrait and --margin-mm apply to PDF"),
         (
             vec!["export", "tests/fixtures/layouts/many-problems.ron", "--out", png],
             "layer \"WARSAW\" is not in this machine's data",
@@ -213,4 +214,77 @@ fn a_comparison_marks_finland_and_sweden_as_joined_nato() {
     let germany = scene.geometry.index_of("DEU".parse().unwrap()).unwrap();
     let alpha = |s: &Scene| s.hatches.iter().find(|h| h.country == germany).unwrap().colour.0[3];
     assert!(alpha(scene) < alpha(quiet.scene()), "unchanged memberships are quiet");
+}
+
+/// Runs a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`) on `pdf`: independent
+/// readers, so the test checks what a person's PDF viewer sees, not what we wrote.
+fn poppler(tool: &str, pdf: &Path) -> String {
+    let output = std::process::Command::new(tool)
+        .arg(pdf)
+        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .output()
+        .unwrap_or_else(|e| panic!("{tool} (poppler-utils, installed by scripts/install-deps): {e}"));
+    assert!(output.status.success(), "{tool} cannot read {}: {}", pdf.display(), stderr(&output));
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The value of a `Key:   value` line of pdfinfo's report.
+fn pdfinfo_field<'a>(info: &'a str, key: &str) -> &'a str {
+    info.lines()
+        .find_map(|line| line.strip_prefix(key)?.strip_prefix(':'))
+        .map_or_else(|| panic!("pdfinfo reports no {key}:\n{info}"), str::trim)
+}
+
+/// The PDF is a vector page of the chosen paper, its text is text (a reader finds
+/// the footer: date, disputed-territory rule, sources, attribution) and the font
+/// is embedded, so it prints the same everywhere.
+#[test]
+fn a_pdf_export_is_a_page_whose_text_holds_the_footer() {
+    let dir = out_dir("pdf");
+    let a4 = dir.join("briefing.pdf");
+    let output = alliance_map(&[
+        "export",
+        "maps/layouts/nato-enlargement-1999-2024.ron",
+        "--date",
+        "2004-03-29",
+        "--out",
+        a4.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        String::from_utf8_lossy(&output.stdout).contains("(A4 landscape, 10 mm margins, as of 2004-03-29)"),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let info = poppler("pdfinfo", &a4);
+    assert_eq!(pdfinfo_field(&info, "Pages"), "1", "{info}");
+    assert!(pdfinfo_field(&info, "Page size").starts_with("841.89 x 595.27"), "{info}");
+    assert_eq!(pdfinfo_field(&info, "Title"), "NATO enlargement, 1999-2024", "{info}");
+    let text = poppler("pdftotext", &a4);
+    for expected in [
+        "As of 2004-03-29",
+        "Disputed areas follow UN resolutions",
+        "made with Natural Earth",
+        "Sources: nato.int",
+        "Legend",
+        "26 members",
+    ] {
+        assert!(text.contains(expected), "the PDF's text lacks {expected:?}:\n{text}");
+    }
+    let fonts = poppler("pdffonts", &a4);
+    assert!(fonts.contains("DejaVuSans") && fonts.contains(" yes "), "the font is embedded:\n{fonts}");
+
+    let letter = dir.join("letter.pdf");
+    let output = alliance_map(&[
+        "export",
+        "--out",
+        letter.to_str().unwrap(),
+        "--page",
+        "letter",
+        "--portrait",
+        "--margin-mm",
+        "0",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(poppler("pdfinfo", &letter).contains("Page size:       612 x 792 pts (letter)"));
 }

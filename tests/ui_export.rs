@@ -46,6 +46,40 @@ fn ctrl_e_opens_the_export_window_with_a_preview_and_export_writes_the_file() {
     assert_eq!((image.width(), image.height()), (1920, 1080));
 }
 
+/// Choosing PDF shows the page controls instead of the pixel size; Letter portrait
+/// writes a Letter-sized portrait page, and PNG afterwards is back at its pixel size.
+#[test]
+fn the_export_window_writes_a_pdf_on_the_chosen_paper() {
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ui-export.pdf");
+    let _ = std::fs::remove_file(&file);
+    let mut harness = harness(vec![Some(file.clone())]);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Paper").is_none(), "PNG has no paper");
+    harness.get_by_label("PDF").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Width").is_none(), "PDF is sized by its page");
+    harness.get_by_label("Paper").click();
+    harness.run_steps(2);
+    harness.get_by_label("Letter").click();
+    harness.get_by_label("Portrait").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().export.size(), (555, 735), "Letter portrait inside 10 mm margins, in points");
+    step_until(&mut harness, |h| h.query_by_label("Export preview").is_some());
+    harness.get_by_label("Export…").click();
+    harness.run_steps(2);
+    step_until(&mut harness, |h| h.state().export.status.as_deref().is_some_and(|s| s != "Exporting…"));
+    assert_eq!(harness.state().export.status.as_deref(), Some(format!("Exported {}", file.display()).as_str()));
+    let pdf = std::fs::read(&file).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    let text = String::from_utf8_lossy(&pdf);
+    assert!(text.contains("/MediaBox[0 0 612 792]"), "a Letter portrait page");
+
+    harness.get_by_label("PNG").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().export.size(), (1920, 1080), "PNG keeps its own size");
+}
+
 #[test]
 fn ctrl_shift_c_copies_the_picture_to_the_clipboard() {
     let mut harness = harness(vec![]);

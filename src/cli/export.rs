@@ -1,4 +1,4 @@
-//! `export`: a briefing picture (PNG or SVG) of a layout, drawn through the same
+//! `export`: a briefing picture (PNG, SVG or PDF) of a layout, drawn through the same
 //! [`Workspace`] the window uses, so the command line and the window cannot
 //! disagree about what a layout looks like.
 
@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Failure;
-use crate::export::{BriefingText, Fonts, Picture, check_size};
+use crate::export::{BriefingText, Fonts, Format, Orientation, PageSetup, Paper, Picture, check_size};
 use crate::io::DataDir;
 use crate::io::user_paths::user_layers_dir;
 use crate::model::Date;
@@ -17,13 +17,50 @@ use crate::workspace::{Clock, MapData, Workspace, default_layout, load_layout};
 pub(super) struct ExportRequest {
     pub(super) layout: Option<PathBuf>,
     pub(super) file: PathBuf,
-    pub(super) width: u32,
-    pub(super) height: u32,
+    pub(super) width: Option<u32>,
+    pub(super) height: Option<u32>,
+    pub(super) page: PageRequest,
     pub(super) date: Option<Date>,
     pub(super) compare_with: Option<Date>,
     pub(super) title: Option<String>,
     pub(super) subtitle: Option<String>,
 }
+
+/// Paper sizes on the command line.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4.
+    A4,
+    /// US Letter.
+    Letter,
+}
+
+/// The page options of `export`, which apply to PDF only.
+pub(super) struct PageRequest {
+    pub(super) paper: Option<PaperArg>,
+    pub(super) portrait: bool,
+    pub(super) margin_mm: Option<u16>,
+}
+
+impl PageRequest {
+    fn given(&self) -> bool {
+        self.paper.is_some() || self.portrait || self.margin_mm.is_some()
+    }
+
+    fn setup(&self) -> PageSetup {
+        PageSetup {
+            paper: match self.paper {
+                Some(PaperArg::Letter) => Paper::Letter,
+                Some(PaperArg::A4) | None => Paper::A4,
+            },
+            orientation: if self.portrait { Orientation::Portrait } else { Orientation::Landscape },
+            margin_mm: self.margin_mm.unwrap_or(PageSetup::DEFAULT_MARGIN_MM),
+        }
+    }
+}
+
+/// The picture's size when `--width`/`--height` are not given.
+const DEFAULT_SIZE: (u32, u32) = (1920, 1080);
 
 /// Draws the layout (or the default one as of `clock`'s day) with the request's
 /// overrides and writes the picture.
@@ -34,10 +71,29 @@ pub(super) fn export(
     out: &mut String,
 ) -> Result<(), Failure> {
     let usage = |message: String| Failure { message: format!("alliance-map: {message}"), status: 1 };
-    let Some(format) = crate::export::Format::from_path(&request.file) else {
-        return Err(usage(format!("{}: expected a file name ending in .png or .svg", request.file.display())));
+    let Some(mut format) = Format::from_path(&request.file) else {
+        return Err(usage(format!("{}: expected a file name ending in .png, .svg or .pdf", request.file.display())));
     };
-    check_size(request.width, request.height).map_err(|e| usage(e.to_string()))?;
+    let (width, height) = match &mut format {
+        Format::Pdf(page) => {
+            *page = request.page.setup();
+            if request.width.is_none() && request.height.is_none() {
+                page.content_size_pt()
+            } else {
+                (request.width.unwrap_or(DEFAULT_SIZE.0), request.height.unwrap_or(DEFAULT_SIZE.1))
+            }
+        }
+        Format::Png | Format::Svg if request.page.given() => {
+            return Err(usage(format!(
+                "{}: --page, --portrait and --margin-mm apply to PDF; expected a file name ending in .pdf",
+                request.file.display()
+            )));
+        }
+        Format::Png | Format::Svg => {
+            (request.width.unwrap_or(DEFAULT_SIZE.0), request.height.unwrap_or(DEFAULT_SIZE.1))
+        }
+    };
+    check_size(width, height).map_err(|e| usage(e.to_string()))?;
     let data =
         MapData::load_with_user_layers(data_dir, user_layers_dir().as_deref()).map_err(|e| usage(e.to_string()))?;
     super::report_user_layer_problems(&data.problems);
@@ -65,18 +121,15 @@ pub(super) fn export(
         text: &text,
         view: &layout.view,
         fonts: &Fonts::new(Arc::clone(&workspace.data().font)),
-        width: request.width,
-        height: request.height,
+        width,
+        height,
     };
     picture.write(&request.file, format).map_err(|e| usage(e.to_string()))?;
     let compared = layout.compare_with.map_or(String::new(), |since| format!(", compared with {since}"));
-    let _ = writeln!(
-        out,
-        "wrote {} ({}x{}, as of {}{compared})",
-        request.file.display(),
-        request.width,
-        request.height,
-        layout.date
-    );
+    let size = match format {
+        Format::Pdf(page) => page.describe(),
+        Format::Png | Format::Svg => format!("{width}x{height}"),
+    };
+    let _ = writeln!(out, "wrote {} ({size}, as of {}{compared})", request.file.display(), layout.date);
     Ok(())
 }

@@ -84,15 +84,25 @@ pub enum Command {
         /// The layout to draw (default: all four organisations, today).
         #[arg(value_name = "LAYOUT.ron")]
         layout: Option<PathBuf>,
-        /// The file to write: .png or .svg.
+        /// The file to write: .png, .svg or .pdf.
         #[arg(long, value_name = "FILE")]
         out: PathBuf,
-        /// Width in pixels.
-        #[arg(long, default_value_t = 1920)]
-        width: u32,
-        /// Height in pixels.
-        #[arg(long, default_value_t = 1080)]
-        height: u32,
+        /// Width in pixels [default: 1920]. For PDF, the picture's proportions with
+        /// --height (default: the page inside its margins).
+        #[arg(long)]
+        width: Option<u32>,
+        /// Height in pixels [default: 1080].
+        #[arg(long)]
+        height: Option<u32>,
+        /// PDF only: the paper.
+        #[arg(long, value_enum, value_name = "PAPER")]
+        page: Option<export::PaperArg>,
+        /// PDF only: print the page portrait (default landscape).
+        #[arg(long)]
+        portrait: bool,
+        /// PDF only: the white margin on every side, in millimetres [default: 10].
+        #[arg(long, value_name = "MM", value_parser = clap::value_parser!(u16).range(0..=50))]
+        margin_mm: Option<u16>,
         /// Draw the map as of this day instead of the layout's date.
         #[arg(long, value_parser = parse_date)]
         date: Option<Date>,
@@ -238,9 +248,31 @@ pub fn run(command: Command, data_dir: &DataDir, clock: Clock) -> ExitCode {
                 .map(|()| out.push_str(&String::from_utf8_lossy(&page)))
                 .map_err(|e| Failure { message: format!("alliance-map: {e}"), status: 1 })
         }
-        Command::Export { layout, out: file, width, height, date, compare_with, title, subtitle } => export::export(
+        Command::Export {
+            layout,
+            out: file,
+            width,
+            height,
+            page,
+            portrait,
+            margin_mm,
+            date,
+            compare_with,
+            title,
+            subtitle,
+        } => export::export(
             data_dir,
-            export::ExportRequest { layout, file, width, height, date, compare_with, title, subtitle },
+            export::ExportRequest {
+                layout,
+                file,
+                width,
+                height,
+                page: export::PageRequest { paper: page, portrait, margin_mm },
+                date,
+                compare_with,
+                title,
+                subtitle,
+            },
             clock,
             &mut out,
         ),

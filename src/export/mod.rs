@@ -1,15 +1,17 @@
 //! Briefing export: a picture of a scene with title, legend, date and attribution.
-//! SVG is written straight from the scene; PNG renders that SVG with resvg, with
-//! the shipped font, so the picture is the same on every machine and needs no
-//! display or GPU.
+//! SVG is written straight from the scene; PNG renders that SVG with resvg, and PDF
+//! draws it onto a page with krilla, both with the shipped font, so the picture is
+//! the same on every machine and needs no display or GPU.
 
 pub mod animation;
+mod pdf;
 mod png;
 mod svg;
 mod text;
 
 use std::path::Path;
 
+pub use pdf::{Orientation, PageSetup, Paper, svg_to_pdf};
 pub use png::{Fonts, svg_to_png, svg_to_rgba};
 pub use svg::{BriefingText, scene_to_svg};
 pub use text::TextMeasure;
@@ -27,6 +29,8 @@ pub enum Format {
     Png,
     /// Vector, written from the scene.
     Svg,
+    /// Vector for print: the SVG on a page, fitted inside its margins.
+    Pdf(PageSetup),
 }
 
 impl Format {
@@ -35,6 +39,7 @@ impl Format {
         match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "png" => Some(Self::Png),
             "svg" => Some(Self::Svg),
+            "pdf" => Some(Self::Pdf(PageSetup::default())),
             _ => None,
         }
     }
@@ -44,6 +49,7 @@ impl Format {
         match self {
             Self::Png => "png",
             Self::Svg => "svg",
+            Self::Pdf(_) => "pdf",
         }
     }
 }
@@ -126,6 +132,7 @@ impl Picture<'_> {
         match format {
             Format::Svg => Ok(svg.into_bytes()),
             Format::Png => svg_to_png(&svg, self.fonts, self.width, self.height),
+            Format::Pdf(page) => svg_to_pdf(&svg, self.fonts, page, &self.text.title),
         }
     }
 

@@ -61,11 +61,17 @@ fn straight_rgba(pixmap: &resvg::tiny_skia::Pixmap) -> Vec<u8> {
     rgba
 }
 
-fn svg_to_pixmap(svg: &str, fonts: &Fonts, width: u32, height: u32) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
-    super::check_size(width, height)?;
+/// Parses SVG that we wrote, with the shipped font as the only font: the tree both
+/// the PNG rasteriser and the PDF writer draw.
+pub(super) fn parse_svg(svg: &str, fonts: &Fonts) -> Result<resvg::usvg::Tree, ExportError> {
     let options =
         resvg::usvg::Options { font_family: FONT_FAMILY.to_owned(), fontdb: fonts.database(), ..Default::default() };
-    let tree = resvg::usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))?;
+    resvg::usvg::Tree::from_str(svg, &options).map_err(|e| ExportError::Render(e.to_string()))
+}
+
+fn svg_to_pixmap(svg: &str, fonts: &Fonts, width: u32, height: u32) -> Result<resvg::tiny_skia::Pixmap, ExportError> {
+    super::check_size(width, height)?;
+    let tree = parse_svg(svg, fonts)?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(width, height)
         .ok_or_else(|| ExportError::Render(format!("cannot allocate {width}x{height} pixels")))?;
     let size = tree.size();

@@ -1,4 +1,4 @@
-//! File → Export: format, size presets, title fields and a live preview that is the
+//! File → Export: format, size presets (paper for PDF), title fields and a live preview that is the
 //! export itself (the same SVG, rasterised smaller). Rendering runs off the UI
 //! thread (a [`Job`]), so the window never freezes on a 4K export.
 
@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::super::jobs::Job;
-use crate::export::{BriefingText, Fonts, Format, Picture};
+use crate::export::{BriefingText, Fonts, Format, Orientation, PageSetup, Paper, Picture};
 use crate::model::View;
 use crate::scene::Scene;
 
@@ -46,6 +46,16 @@ impl SizePreset {
 }
 
 impl ExportDialog {
+    /// The size the picture is drawn at: the width and height in pixels for PNG and
+    /// SVG; for PDF, the page inside its margins in points, so that the picture fills
+    /// the page and its text keeps a slide's proportions.
+    pub fn size(&self) -> (u32, u32) {
+        match self.format {
+            Format::Pdf(page) => page.content_size_pt(),
+            Format::Png | Format::Svg => (self.width, self.height),
+        }
+    }
+
     /// Sets the size, and the preset that has it (or *Custom*).
     pub fn set_size(&mut self, width: u32, height: u32) {
         self.width = width;
@@ -69,8 +79,10 @@ pub enum JobResult {
 pub struct ExportDialog {
     /// Whether the window is open.
     pub open: bool,
-    /// PNG or SVG.
+    /// PNG, SVG or PDF (with its page).
     pub format: Format,
+    /// The page for PDF, kept while another format is chosen.
+    page: PageSetup,
     preset: SizePreset,
     /// Width in pixels.
     pub width: u32,
@@ -107,6 +119,7 @@ impl Default for ExportDialog {
         Self {
             open: false,
             format: Format::Png,
+            page: PageSetup::default(),
             preset: SizePreset::Slide,
             width: 1920,
             height: 1080,
@@ -157,7 +170,7 @@ impl ExportDialog {
 
     /// Starts writing the picture to `path` in the background.
     pub fn start_export(&mut self, ctx: &egui::Context, path: PathBuf, scene: Arc<Scene>, view: View, fonts: Fonts) {
-        let (text, format, size) = (self.text(), self.format, (self.width, self.height));
+        let (text, format, size) = (self.text(), self.format, self.size());
         self.job = Some(Job::spawn(ctx, move || {
             let picture =
                 Picture { scene: &scene, text: &text, view: &view, fonts: &fonts, width: size.0, height: size.1 };
@@ -211,31 +224,15 @@ impl ExportDialog {
                 ui.label("Format");
                 ui.radio_value(&mut self.format, Format::Png, "PNG");
                 ui.radio_value(&mut self.format, Format::Svg, "SVG");
-            });
-            egui::ComboBox::new("export-size", "Size").selected_text(self.preset.label()).show_ui(ui, |ui| {
-                for preset in SizePreset::ALL {
-                    if ui.selectable_value(&mut self.preset, preset, preset.label()).clicked()
-                        && let Some((w, h)) = preset.size()
-                    {
-                        (self.width, self.height) = (w, h);
-                    }
+                if ui.radio(matches!(self.format, Format::Pdf(_)), "PDF").clicked() {
+                    self.format = Format::Pdf(self.page);
                 }
             });
-            ui.horizontal(|ui| {
-                let w = ui.label("Width");
-                let changed_w = ui
-                    .add(egui::DragValue::new(&mut self.width).range(1..=crate::export::MAX_SIDE_PX))
-                    .labelled_by(w.id)
-                    .changed();
-                let h = ui.label("Height");
-                let changed_h = ui
-                    .add(egui::DragValue::new(&mut self.height).range(1..=crate::export::MAX_SIDE_PX))
-                    .labelled_by(h.id)
-                    .changed();
-                if changed_w || changed_h {
-                    self.preset = SizePreset::Custom;
-                }
-            });
+            if matches!(self.format, Format::Pdf(_)) {
+                self.page_ui(ui);
+            } else {
+                self.size_ui(ui);
+            }
             ui.horizontal(|ui| {
                 let label = ui.label("Title");
                 ui.add(egui::TextEdit::singleline(&mut self.title).desired_width(380.0)).labelled_by(label.id);
@@ -244,14 +241,15 @@ impl ExportDialog {
                 let label = ui.label("Subtitle");
                 ui.add(egui::TextEdit::singleline(&mut self.subtitle).desired_width(380.0)).labelled_by(label.id);
             });
-            if let Err(e) = crate::export::check_size(self.width, self.height) {
+            let (width, height) = self.size();
+            if let Err(e) = crate::export::check_size(width, height) {
                 ui.colored_label(ui.visuals().error_fg_color, e.to_string());
             }
             ui.separator();
             self.preview(ui, scene, view, fonts);
             ui.separator();
             ui.horizontal(|ui| {
-                let ready = !self.busy() && crate::export::check_size(self.width, self.height).is_ok();
+                let ready = !self.busy() && crate::export::check_size(width, height).is_ok();
                 if ui.add_enabled(ready, egui::Button::new("Export…")).clicked() {
                     export = true;
                 }
@@ -267,12 +265,61 @@ impl ExportDialog {
         export
     }
 
+    /// Picture size: presets, and width and height in pixels (PNG and SVG).
+    fn size_ui(&mut self, ui: &mut egui::Ui) {
+        egui::ComboBox::new("export-size", "Size").selected_text(self.preset.label()).show_ui(ui, |ui| {
+            for preset in SizePreset::ALL {
+                if ui.selectable_value(&mut self.preset, preset, preset.label()).clicked()
+                    && let Some((w, h)) = preset.size()
+                {
+                    (self.width, self.height) = (w, h);
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let w = ui.label("Width");
+            let changed_w = ui
+                .add(egui::DragValue::new(&mut self.width).range(1..=crate::export::MAX_SIDE_PX))
+                .labelled_by(w.id)
+                .changed();
+            let h = ui.label("Height");
+            let changed_h = ui
+                .add(egui::DragValue::new(&mut self.height).range(1..=crate::export::MAX_SIDE_PX))
+                .labelled_by(h.id)
+                .changed();
+            if changed_w || changed_h {
+                self.preset = SizePreset::Custom;
+            }
+        });
+    }
+
+    /// The page for PDF: paper, orientation and margins. The picture is drawn at the
+    /// size inside the margins, one point to a pixel, so text keeps its proportions.
+    fn page_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            egui::ComboBox::new("export-paper", "Paper").selected_text(self.page.paper.label()).show_ui(ui, |ui| {
+                for paper in Paper::ALL {
+                    ui.selectable_value(&mut self.page.paper, paper, paper.label());
+                }
+            });
+            ui.radio_value(&mut self.page.orientation, Orientation::Landscape, "Landscape");
+            ui.radio_value(&mut self.page.orientation, Orientation::Portrait, "Portrait");
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Margins (mm)");
+            ui.add(egui::DragValue::new(&mut self.page.margin_mm).range(0..=PageSetup::MAX_MARGIN_MM))
+                .labelled_by(label.id);
+        });
+        self.format = Format::Pdf(self.page);
+    }
+
     /// The live preview: re-rendered in the background whenever what it shows changes.
     fn preview(&mut self, ui: &mut egui::Ui, scene: &Arc<Scene>, view: View, fonts: &Fonts) {
+        let (width, height) = self.size();
         let key = PreviewKey {
             scene: scene.generation,
-            width: self.width,
-            height: self.height,
+            width,
+            height,
             title: self.title.clone(),
             subtitle: self.subtitle.clone(),
             view: [view.centre_lon.to_bits(), view.centre_lat.to_bits(), view.zoom.to_bits()],
@@ -282,15 +329,15 @@ impl ExportDialog {
         }
         if self.preview_key.as_ref() != Some(&key)
             && self.preview_job.is_none()
-            && crate::export::check_size(self.width, self.height).is_ok()
+            && crate::export::check_size(width, height).is_ok()
         {
-            let (scene, fonts, text, size) = (Arc::clone(scene), fonts.clone(), self.text(), (self.width, self.height));
+            let (scene, fonts, text, size) = (Arc::clone(scene), fonts.clone(), self.text(), (width, height));
             let scale = PREVIEW_WIDTH * ui.ctx().pixels_per_point() / size.0 as f32;
             self.preview_job =
                 Some(Job::spawn(ui.ctx(), move || render_image(&scene, &text, &view, &fonts, size, scale).ok()));
             self.preview_key = Some(key);
         }
-        let height = PREVIEW_WIDTH * self.height as f32 / self.width.max(1) as f32;
+        let height = PREVIEW_WIDTH * height as f32 / width.max(1) as f32;
         match &self.preview {
             Some(texture) => {
                 ui.add(
