@@ -144,8 +144,15 @@ fn golden_images_of_the_example_layouts_still_match() {
         let (scene, layout, font) = golden_scene(layout);
         let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
         let fonts = alliance_map::export::Fonts::new(font);
-        let picture =
-            Picture { scene: &scene, text: &text, view: &layout.view, fonts: &fonts, width: 640, height: 360 };
+        let picture = Picture {
+            scene: &scene,
+            text: &text,
+            view: &layout.view,
+            fonts: &fonts,
+            width: 640,
+            height: 360,
+            highlight: None,
+        };
         let png = picture.render(Format::Png).unwrap();
         let image = image::load_from_memory(&png).unwrap().to_rgba8();
         if let Err(error) = egui_kittest::try_image_snapshot(&image, format!("export/{name}")) {
@@ -287,4 +294,32 @@ fn a_pdf_export_is_a_page_whose_text_holds_the_footer() {
     ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(poppler("pdfinfo", &letter).contains("Page size:       612 x 792 pts (letter)"));
+}
+
+/// The SCO non-alignment layout selects Kazakhstan: the picture outlines it, draws
+/// its commitment lines and lists the three tensions `inspect KAZ` reports on
+/// 2026-11-23 (CSTO art. 1 beside its NATO partnership; SCO treaty art. 4(2)
+/// beside its CSTO membership and beside its NATO partnership).
+#[test]
+fn a_layout_with_a_selected_country_lists_its_tensions_in_the_picture() {
+    let file = out_dir("selected").join("sco.svg");
+    let output = alliance_map(&["export", "maps/layouts/sco-non-alignment.ron", "--out", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&file).unwrap();
+    for expected in [
+        "Selected: Kazakhstan, 3 tensions",
+        "CSTO art. 1 beside NATO partner: does not cover BLR, KGZ, RUS, TJK",
+        "SCO Treaty 2007 art. 4(2) beside CSTO member: does not cover CHN, IND, IRN,",
+        "Lines: defence pledges solid",
+    ] {
+        assert!(svg.contains(expected), "the SVG lacks {expected:?}");
+    }
+    assert!(svg.contains(" Q"), "commitment lines are drawn as curves");
+
+    // Without a selection there is neither the list nor the lines.
+    let plain = out_dir("selected").join("plain.svg");
+    let output = alliance_map(&["export", "maps/layouts/today.ron", "--out", plain.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let svg = std::fs::read_to_string(&plain).unwrap();
+    assert!(!svg.contains("Selected:") && !svg.contains(" Q"));
 }

@@ -68,10 +68,19 @@ fn layout() -> impl Strategy<Value = Layout> {
         (any::<bool>(), any::<bool>(), 0usize..3, any::<bool>()),
         (-180.0f64..360.0, -90.0f64..90.0, 0.5f64..64.0),
         proptest::collection::vec(what_if(), 0..4),
-        proptest::option::of(date()),
+        (proptest::option::of(date()), proptest::option::of(code())),
     )
         .prop_map(
-            |((title, subtitle, notes, date), orgs, styles, statuses, flags, view, what_ifs, compare_with)| {
+            |(
+                (title, subtitle, notes, date),
+                orgs,
+                styles,
+                statuses,
+                flags,
+                view,
+                what_ifs,
+                (compare_with, selected),
+            )| {
                 let layers = orgs
                     .into_iter()
                     .zip(styles)
@@ -94,6 +103,7 @@ fn layout() -> impl Strategy<Value = Layout> {
                 layout.view = View { centre_lon: view.0, centre_lat: view.1, zoom: view.2 };
                 layout.what_ifs = what_ifs;
                 layout.compare_with = compare_with;
+                layout.selected = selected;
                 layout
             },
         )

@@ -134,6 +134,17 @@ fn a_dropped_ron_file_opens() {
     assert!(harness.state().path().unwrap().ends_with("post-soviet-space-2010.ron"));
 }
 
+/// A layout that selects a country opens with it selected: the inspector shows its
+/// tensions as the layout's notes promise.
+#[test]
+fn a_layout_opens_with_its_selected_country() {
+    let mut harness = harness_with(answering(vec![]));
+    harness.state_mut().apply(Command::OpenPath(PathBuf::from("maps/layouts/sco-non-alignment.ron")));
+    harness.run();
+    harness.get_by_label("Selected: Kazakhstan (KAZ)");
+    assert_eq!(harness.query_all_by_label_contains("pledges under SCO article Treaty 2007 art. 4(2)").count(), 2);
+}
+
 #[test]
 fn a_bad_file_shows_its_problems_and_keeps_the_current_layout() {
     let mut harness = harness_with(answering(vec![]));

@@ -75,9 +75,12 @@ fn clicking_selects_a_country_until_another_click_or_escape() {
     harness.run();
     harness.get_by_label("Selected: Russia (RUS)");
 
+    // The selection is part of the layout, saved with it.
+    assert_eq!(harness.state().layout().selected, Some("RUS".parse().unwrap()));
     harness.key_press(egui::Key::Escape);
     harness.run();
     harness.get_by_label("Selected: none");
+    assert_eq!(harness.state().layout().selected, None);
 }
 
 #[test]

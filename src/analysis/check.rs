@@ -295,6 +295,11 @@ pub fn check_layout(layout: &Layout, atlas: &Atlas, is_known: impl Fn(CountryCod
             ),
         ));
     }
+    if let Some(code) = layout.selected
+        && !is_known(code)
+    {
+        out.push(problem("selected", format!("unknown ISO 3166-1 alpha-3 code {code}")));
+    }
     for (i, what_if) in layout.what_ifs.iter().enumerate() {
         let path = format!("what_ifs[{i}]");
         if !known_orgs.contains(&what_if.org()) {

@@ -366,6 +366,8 @@ impl AllianceMapApp {
         self.document_windows(ctx);
         self.layer_report_window(ctx);
         self.export.poll(ctx);
+        let lines = self.layout().commitment_lines;
+        self.export.highlighted = self.selection().map(|detail| (detail, lines));
         let scene = Arc::clone(self.scene());
         if self.export.ui(ctx, &scene, self.layout().view, &self.fonts) {
             self.pending.push(Command::ExportTo(ExportTarget::Ask));
@@ -451,7 +453,8 @@ impl AllianceMapApp {
             }
             Command::Action(action) => self.run(action),
             Command::Select(code) => {
-                self.map.selected = code;
+                let changed = self.workspace.apply(Edit::SetSelected(code));
+                self.after(changed);
                 if let Some(code) = code {
                     self.layers_panel.suggest_country(code);
                 }
@@ -523,6 +526,8 @@ impl AllianceMapApp {
                 let layout = self.workspace.layout();
                 let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
                 let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
+                let lines = self.layout().commitment_lines;
+                self.export.highlighted = self.selection().map(|detail| (detail, lines));
                 self.export.start_clipboard(&self.ctx, scene, view, self.fonts.clone(), text);
             }
             Action::Screenshot => self.screenshot.request(&self.ctx),
@@ -542,7 +547,10 @@ impl AllianceMapApp {
                     None => Some(f64::NEG_INFINITY),
                 };
             }
-            Action::ClearSelection => self.map.selected = None,
+            Action::ClearSelection => {
+                let changed = self.workspace.apply(Edit::SetSelected(None));
+                self.after(changed);
+            }
             Action::ToggleHelp => self.show_help = !self.show_help,
             Action::ToggleAbout => self.show_about = !self.show_about,
             Action::ResetView
@@ -555,6 +563,7 @@ impl AllianceMapApp {
 
     /// Keeps the window's own state in step with a changed layout.
     fn after(&mut self, changed: Changed) {
+        self.map.selected = self.workspace.layout().selected;
         if changed.date {
             self.date_bar.sync(self.workspace.layout().date);
         }
@@ -572,12 +581,16 @@ impl AllianceMapApp {
         };
         self.export_folder = path.parent().map(std::path::Path::to_path_buf);
         let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
+        let lines = self.layout().commitment_lines;
+        self.export.highlighted = self.selection().map(|detail| (detail, lines));
         self.export.start_export(&self.ctx, path, scene, view, self.fonts.clone());
     }
 }
 
 impl eframe::App for AllianceMapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // The selection belongs to the layout (open, undo and redo change it too).
+        self.map.selected = self.workspace.layout().selected;
         // Closing with unsaved changes: cancel the close and ask first.
         if ui.ctx().input(|i| i.viewport().close_requested()) && !self.allow_close && self.is_dirty() {
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::CancelClose);

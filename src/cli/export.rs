@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::Failure;
-use crate::export::{BriefingText, Fonts, Format, Orientation, PageSetup, Paper, Picture, check_size};
+use crate::export::{BriefingText, Fonts, Format, Highlight, Orientation, PageSetup, Paper, Picture, check_size};
 use crate::io::DataDir;
 use crate::io::user_paths::user_layers_dir;
 use crate::model::Date;
@@ -113,7 +113,9 @@ pub(super) fn export(
     if let Some(subtitle) = request.subtitle {
         layout.subtitle = subtitle;
     }
-    let workspace = Workspace::with_layout(data, layout, clock);
+    let mut workspace = Workspace::with_layout(data, layout, clock);
+    let selected = workspace.layout().selected.filter(|&code| workspace.scene().geometry.index_of(code).is_some());
+    let detail = selected.map(|code| workspace.selection(code));
     let layout = workspace.layout();
     let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
     let picture = Picture {
@@ -123,6 +125,7 @@ pub(super) fn export(
         fonts: &Fonts::new(Arc::clone(&workspace.data().font)),
         width,
         height,
+        highlight: detail.as_deref().map(|detail| Highlight { detail, lines: layout.commitment_lines }),
     };
     picture.write(&request.file, format).map_err(|e| usage(e.to_string()))?;
     let compared = layout.compare_with.map_or(String::new(), |since| format!(", compared with {since}"));

@@ -129,7 +129,16 @@ pub fn render_animation(
     let draw = |index: usize| -> Result<Drawn, ExportError> {
         let text = super::BriefingText { title: job.title.to_owned(), subtitle: job.plan.captions[index].clone() };
         let picture =
-            super::Picture { scene: &job.scenes[index], text: &text, view: job.view, fonts: job.fonts, width, height };
+            // History frames show the map, not one country's pledges: no highlight.
+            super::Picture {
+                scene: &job.scenes[index],
+                text: &text,
+                view: job.view,
+                fonts: job.fonts,
+                width,
+                height,
+                highlight: None,
+            };
         let (_, rgba) = picture.rgba(1.0)?;
         Ok(match (gif_size, job.format) {
             (Some((w, h)), _) => Drawn::Gif(gif_frame(rgba, w, h, job.plan.delays_cs[index])),

@@ -110,6 +110,19 @@ pub struct Picture<'a> {
     pub width: u32,
     /// Height in pixels.
     pub height: u32,
+    /// The layout's selected country, if the picture shows one.
+    pub highlight: Option<Highlight<'a>>,
+}
+
+/// The selected country of a picture: outlined, its commitment lines drawn when
+/// `lines` (the layout's *commitment lines* switch), and its tensions listed in the
+/// legend, as the window shows them.
+#[derive(Clone, Copy)]
+pub struct Highlight<'a> {
+    /// What the window's inspector shows for it.
+    pub detail: &'a crate::scene::SelectionDetail,
+    /// Whether its commitment lines are drawn.
+    pub lines: bool,
 }
 
 impl Picture<'_> {
@@ -123,6 +136,7 @@ impl Picture<'_> {
             &TextMeasure::new(self.fonts.bytes()),
             self.width,
             self.height,
+            self.highlight,
         ))
     }
 

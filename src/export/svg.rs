@@ -17,10 +17,11 @@
 
 use std::fmt::Write as _;
 
+use super::Highlight;
 use super::png::FONT_FAMILY;
 use super::text::TextMeasure;
 use crate::model::View;
-use crate::scene::{Framing, HATCH_PERIOD_PX, HatchWeight, LegendKey, Rgba8, Scene, place_labels};
+use crate::scene::{Framing, HATCH_PERIOD_PX, HatchWeight, LegendKey, Rgba8, Scene, arc_curve, place_labels};
 
 /// The words on a briefing picture that do not come from the scene.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,6 +88,7 @@ pub fn scene_to_svg(
     measure: &TextMeasure<'_>,
     width: u32,
     height: u32,
+    highlight: Option<Highlight<'_>>,
 ) -> String {
     let (w, h) = (width as f32, height as f32);
     let u = (h / 1080.0).min(w / 1200.0).max(0.05);
@@ -124,8 +126,8 @@ pub fn scene_to_svg(
     let framing = Framing::for_view(&scene.geometry, view, map_min, map_size);
 
     write_defs(&mut wr, scene, framing, map_min, map_max);
-    write_map(&mut wr, scene, framing, map_min, map_max);
-    write_legend(&mut wr, scene, [map_max[0] + 16.0 * u, map_top], legend_width, map_bottom);
+    write_map(&mut wr, scene, framing, map_min, map_max, highlight);
+    write_legend(&mut wr, scene, [map_max[0] + 16.0 * u, map_top], legend_width, map_bottom, highlight);
 
     // Footer.
     let mut fy = map_bottom + 6.0 * u;
@@ -178,7 +180,14 @@ fn write_defs(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f3
     wr.out.push_str("</defs>\n");
 }
 
-fn write_map(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32; 2], map_max: [f32; 2]) {
+fn write_map(
+    wr: &mut Writer<'_>,
+    scene: &Scene,
+    framing: Framing,
+    map_min: [f32; 2],
+    map_max: [f32; 2],
+    highlight: Option<Highlight<'_>>,
+) {
     let u = wr.u;
     let palette = &scene.palette;
     let visible = framing.visible_km(map_min, map_max);
@@ -239,6 +248,9 @@ fn write_map(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32
             compare.width_px * u.max(0.75),
         );
     }
+    if let Some(highlight) = highlight {
+        write_highlight(wr, scene, framing, highlight);
+    }
     // Labels with a halo, placed so they do not collide.
     let size = 13.0 * u.max(0.6);
     let measure = wr.measure;
@@ -271,6 +283,83 @@ fn write_map(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f32
         palette.map_frame.hex(),
         u.max(0.5)
     );
+}
+
+/// The selected country's outline (on a casing, as in the window) and its
+/// commitment lines: the same curves and arrowheads the window draws.
+fn write_highlight(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, highlight: Highlight<'_>) {
+    let u = wr.u.max(0.6);
+    let palette = &scene.palette;
+    let geometry = &scene.geometry;
+    if let Some(index) = geometry.index_of(highlight.detail.code) {
+        let widths = palette.highlight;
+        for (colour, width) in
+            [(palette.selection_casing, widths.selection_casing_px), (palette.selection, widths.selection_px)]
+        {
+            let _ = writeln!(
+                wr.out,
+                r##"<use xlink:href="#c{index}" fill="none" stroke="{}" stroke-opacity="{:.2}" stroke-width="{:.2}" stroke-linejoin="round"/>"##,
+                colour.hex(),
+                opacity(colour),
+                width * u
+            );
+        }
+    }
+    if !highlight.lines {
+        return;
+    }
+    let style = palette.arcs;
+    for arc in &highlight.detail.arcs {
+        let (Some(a), Some(b)) = (geometry.index_of(arc.from), geometry.index_of(arc.to)) else { continue };
+        let Some([start, control, end]) = arc_curve(
+            framing.apply(geometry.countries[a].label_anchor_km()),
+            framing.apply(geometry.countries[b].label_anchor_km()),
+        ) else {
+            continue;
+        };
+        let (width, dashes) = if arc.dashed {
+            (
+                style.basing_px,
+                format!(r#" stroke-dasharray="{:.1} {:.1}""#, style.dash_on_px * u, style.dash_off_px * u),
+            )
+        } else {
+            (style.defence_px, String::new())
+        };
+        let _ = writeln!(
+            wr.out,
+            r#"<path d="M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}" fill="none" stroke="{}" stroke-opacity="{:.2}" stroke-width="{:.2}"{dashes}/>"#,
+            start[0],
+            start[1],
+            control[0],
+            control[1],
+            end[0],
+            end[1],
+            arc.colour.hex(),
+            opacity(arc.colour),
+            width * u
+        );
+        if !arc.mutual {
+            let (dx, dy) = (end[0] - control[0], end[1] - control[1]);
+            let length = dx.hypot(dy).max(f32::EPSILON);
+            let (dx, dy) = (dx / length, dy / length);
+            let size = style.arrow_px * u;
+            let corner =
+                |side: f32| [end[0] - dx * size + dy * size * 0.5 * side, end[1] - dy * size - dx * size * 0.5 * side];
+            let (left, right) = (corner(1.0), corner(-1.0));
+            let _ = writeln!(
+                wr.out,
+                r#"<path d="M{:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} Z" fill="{}" fill-opacity="{:.2}"/>"#,
+                end[0],
+                end[1],
+                left[0],
+                left[1],
+                right[0],
+                right[1],
+                arc.colour.hex(),
+                opacity(arc.colour)
+            );
+        }
+    }
 }
 
 /// Hatches as line segments clipped to each country, with the same screen-fixed
@@ -338,7 +427,14 @@ fn write_hatches(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, shown: &[
 }
 
 /// Lays out the scene's legend in a column; every word comes from `scene.legend`.
-fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f32, bottom: f32) {
+fn write_legend(
+    wr: &mut Writer<'_>,
+    scene: &Scene,
+    top_left: [f32; 2],
+    width: f32,
+    bottom: f32,
+    highlight: Option<Highlight<'_>>,
+) {
     let u = wr.u;
     let [x, mut y] = top_left;
     let heading = 17.0 * u;
@@ -381,8 +477,13 @@ fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f
                     swatch[1],
                     0.8 * u
                 );
-                wr.text(text_x, y + body, body, &ink, "start", &layer.title);
-                y = wr.paragraph(text_x, y + body + 2.0 * u, small, &muted, text_width, &layer.caption);
+                // Long treaty names wrap rather than run off the picture's edge.
+                let mut baseline = y + body - body * 1.25;
+                for line in wr.measure.wrap(&layer.title, body, text_width) {
+                    baseline += body * 1.25;
+                    wr.text(text_x, baseline, body, &ink, "start", &line);
+                }
+                y = wr.paragraph(text_x, baseline + 2.0 * u, small, &muted, text_width, &layer.caption);
             }
             y += 4.0 * u;
             y = wr.paragraph(x, y, small, &muted, width, note);
@@ -443,6 +544,19 @@ fn write_legend(wr: &mut Writer<'_>, scene: &Scene, top_left: [f32; 2], width: f
         }
         for line in &comparison.lines {
             y = wr.paragraph(x, y + 2.0 * u, small, &muted, width, line);
+        }
+    }
+    if let Some(highlight) = highlight
+        && let Some(index) = scene.geometry.index_of(highlight.detail.code)
+    {
+        let name = &scene.geometry.countries[index].name;
+        let mut lines = highlight.detail.legend_text(name, highlight.lines).into_iter();
+        if let Some(heading_line) = lines.next() {
+            y += 14.0 * u;
+            y = wr.paragraph(x, y, body, &ink, width, &heading_line);
+        }
+        for line in lines {
+            y = wr.paragraph(x, y + 2.0 * u, small, &muted, width, &line);
         }
     }
     if legend.overlaps().next().is_some() && y < bottom - 3.0 * body {

@@ -42,6 +42,10 @@ pub struct Layout {
     pub disputed: DisputedRule,
     /// Whether commitment lines are drawn for the selected country.
     pub commitment_lines: bool,
+    /// The country the story is about: the window selects it on open, and exports
+    /// outline it, draw its commitment lines (when on) and list its tensions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub selected: Option<CountryCode>,
     /// Where the map looks.
     pub view: View,
     /// Hypothetical changes, applied in order on top of the sourced data.
@@ -251,6 +255,7 @@ impl Layout {
             palette: PaletteChoice::default(),
             disputed: DisputedRule::default(),
             commitment_lines: true,
+            selected: None,
             view: View::EURASIA,
             what_ifs: Vec::new(),
         }

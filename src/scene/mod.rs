@@ -29,7 +29,7 @@ pub use framing::{Framing, view_centre_km};
 pub use labels::{PlacedLabel, place_labels};
 pub use legend::{Combination, KeySwatch, Legend, LegendKey, LegendLayer};
 pub use palette::{HATCH_PERIOD_PX, HatchWeight, Palette, Rgba8, hatch_angle_deg};
-pub use selection::{CommitmentArc, HeldStatus, SelectionDetail};
+pub use selection::{CommitmentArc, HeldStatus, SelectionDetail, arc_curve};
 
 /// Everything a scene depends on: the parts of a layout that change the picture
 /// (not the view, the title or the selection). Equal inputs give an equal scene.

@@ -66,6 +66,52 @@ impl SelectionDetail {
         let arcs = arcs(scene, code, &commitments);
         Self { code, statuses, commitments, tensions, arcs }
     }
+
+    /// What a picture's legend says about the selection, named `name`: a heading,
+    /// the key to its commitment lines (when drawn) and one short line per tension
+    /// (the inspector has the full sentences).
+    pub fn legend_text(&self, name: &str, lines_drawn: bool) -> Vec<String> {
+        let mut out = vec![match self.tensions.len() {
+            0 => format!("Selected: {name}, no tensions among its pledges"),
+            1 => format!("Selected: {name}, 1 tension"),
+            n => format!("Selected: {name}, {n} tensions"),
+        }];
+        if lines_drawn && !self.arcs.is_empty() {
+            out.push("Lines: defence pledges solid, basing dashed, arrows where one-way".into());
+        }
+        for t in &self.tensions {
+            let codes: Vec<&str> = t.left_out.iter().map(CountryCode::as_str).collect();
+            // Articles are numbers ("1") or names ("Treaty 2007 art. 4(2)").
+            let article = if t.pledge_article.starts_with(|c: char| c.is_ascii_digit()) {
+                format!("art. {}", t.pledge_article)
+            } else {
+                t.pledge_article.clone()
+            };
+            out.push(format!(
+                "{} {article} beside {} {}: does not cover {}",
+                t.pledge_org,
+                t.bloc,
+                t.bloc_status,
+                codes.join(", ")
+            ));
+        }
+        out
+    }
+}
+
+/// The curve of a commitment line from `start` to `end` on screen: a quadratic
+/// Bézier bowed to one side by a fifth of its length, so that lines to and from
+/// one country fan out instead of overlapping, and a line back is told from a line
+/// there. Returns start, control point and end; `None` when the two are too close
+/// to draw a line between (under two pixels). The window and the exporters both
+/// draw this curve.
+pub fn arc_curve(start: [f32; 2], end: [f32; 2]) -> Option<[[f32; 2]; 3]> {
+    let chord = [end[0] - start[0], end[1] - start[1]];
+    if chord[0].hypot(chord[1]) < 2.0 {
+        return None;
+    }
+    let control = [start[0] + chord[0] * 0.5 + chord[1] * 0.2, start[1] + chord[1] * 0.5 - chord[0] * 0.2];
+    Some([start, control, end])
 }
 
 /// Defence pledges of the visible layers as solid lines, basing as dashed; a mutual

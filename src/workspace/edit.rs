@@ -57,6 +57,8 @@ pub enum Edit {
     SetPalette(PaletteChoice),
     /// Commitment lines on or off.
     SetCommitmentLines(bool),
+    /// Select a country, or clear the selection: part of the story a layout tells.
+    SetSelected(Option<CountryCode>),
     /// Add a hypothetical change at the end of the list.
     AddWhatIf(WhatIf),
     /// Drop a hypothetical change by its position in the list.
@@ -78,6 +80,7 @@ impl Edit {
             Self::SetMode(_) => UndoGroup::Mode,
             Self::SetPalette(_) => UndoGroup::Palette,
             Self::SetCommitmentLines(_) => UndoGroup::CommitmentLines,
+            Self::SetSelected(_) => UndoGroup::Selection,
             Self::AddWhatIf(_) | Self::RemoveWhatIf(_) => UndoGroup::WhatIf,
         }
     }
@@ -107,6 +110,7 @@ impl Edit {
             Self::SetMode(mode) => layout.mode != *mode,
             Self::SetPalette(choice) => layout.palette != *choice,
             Self::SetCommitmentLines(on) => layout.commitment_lines != *on,
+            Self::SetSelected(code) => layout.selected != *code,
             Self::AddWhatIf(_) => true,
             Self::RemoveWhatIf(index) => *index < layout.what_ifs.len(),
         }
@@ -205,6 +209,10 @@ pub fn apply(layout: &mut Layout, edit: Edit) -> Changed {
         Edit::SetCommitmentLines(on) => {
             layout.commitment_lines = on;
             // Lines are drawn for the selection, not part of the scene's inputs.
+            changed.scene = false;
+        }
+        Edit::SetSelected(code) => {
+            layout.selected = code;
             changed.scene = false;
         }
         Edit::AddWhatIf(what_if) => layout.what_ifs.push(what_if),

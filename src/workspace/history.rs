@@ -33,6 +33,8 @@ pub enum UndoGroup {
     Palette,
     /// Commitment lines on or off.
     CommitmentLines,
+    /// The selected country: clicks in a row are one step.
+    Selection,
     /// A hypothetical change added or removed: each is its own step.
     WhatIf,
 }

@@ -77,7 +77,15 @@ fn bench(c: &mut Criterion) {
     let workspace = Workspace::with_layout(data, layout.clone(), Clock::Fixed(day));
     let scene = Arc::clone(workspace.scene());
     let text = BriefingText { title: layout.title.clone(), subtitle: String::new() };
-    let picture = Picture { scene: &scene, text: &text, view: &layout.view, fonts: &fonts, width: 1920, height: 1080 };
+    let picture = Picture {
+        scene: &scene,
+        text: &text,
+        view: &layout.view,
+        fonts: &fonts,
+        width: 1920,
+        height: 1080,
+        highlight: None,
+    };
     c.bench_function("export_svg_1920x1080", |b| b.iter(|| picture.render(Format::Svg).unwrap()));
     c.bench_function("export_png_1920x1080", |b| b.iter(|| picture.render(Format::Png).unwrap()));
 

@@ -6,9 +6,17 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::super::jobs::Job;
-use crate::export::{BriefingText, Fonts, Format, Orientation, PageSetup, Paper, Picture};
+use crate::export::{BriefingText, Fonts, Format, Highlight, Orientation, PageSetup, Paper, Picture};
 use crate::model::View;
-use crate::scene::Scene;
+use crate::scene::{Scene, SelectionDetail};
+
+/// The selected country a picture highlights, and whether its commitment lines are
+/// drawn: the window sets it from the layout before each frame.
+pub type Highlighted = Option<(Arc<SelectionDetail>, bool)>;
+
+fn highlight(highlighted: &Highlighted) -> Option<Highlight<'_>> {
+    highlighted.as_ref().map(|(detail, lines)| Highlight { detail, lines: *lines })
+}
 
 /// Picture sizes people ask for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,6 +91,8 @@ pub struct ExportDialog {
     pub format: Format,
     /// The page for PDF, kept while another format is chosen.
     page: PageSetup,
+    /// The selected country every picture of this window highlights.
+    pub highlighted: Highlighted,
     preset: SizePreset,
     /// Width in pixels.
     pub width: u32,
@@ -109,6 +119,7 @@ struct PreviewKey {
     title: String,
     subtitle: String,
     view: [u64; 3],
+    highlight: Option<(crate::model::CountryCode, bool)>,
 }
 
 /// Preview width in points.
@@ -120,6 +131,7 @@ impl Default for ExportDialog {
             open: false,
             format: Format::Png,
             page: PageSetup::default(),
+            highlighted: None,
             preset: SizePreset::Slide,
             width: 1920,
             height: 1080,
@@ -142,8 +154,10 @@ fn render_image(
     fonts: &Fonts,
     size: (u32, u32),
     scale: f32,
+    highlighted: &Highlighted,
 ) -> Result<egui::ColorImage, String> {
-    let picture = Picture { scene, text, view, fonts, width: size.0, height: size.1 };
+    let picture =
+        Picture { scene, text, view, fonts, width: size.0, height: size.1, highlight: highlight(highlighted) };
     let ([w, h], rgba) = picture.rgba(scale).map_err(|e| e.to_string())?;
     Ok(egui::ColorImage::from_rgba_unmultiplied([w as usize, h as usize], &rgba))
 }
@@ -170,10 +184,17 @@ impl ExportDialog {
 
     /// Starts writing the picture to `path` in the background.
     pub fn start_export(&mut self, ctx: &egui::Context, path: PathBuf, scene: Arc<Scene>, view: View, fonts: Fonts) {
-        let (text, format, size) = (self.text(), self.format, self.size());
+        let (text, format, size, highlighted) = (self.text(), self.format, self.size(), self.highlighted.clone());
         self.job = Some(Job::spawn(ctx, move || {
-            let picture =
-                Picture { scene: &scene, text: &text, view: &view, fonts: &fonts, width: size.0, height: size.1 };
+            let picture = Picture {
+                scene: &scene,
+                text: &text,
+                view: &view,
+                fonts: &fonts,
+                width: size.0,
+                height: size.1,
+                highlight: highlight(&highlighted),
+            };
             match picture.write(&path, format) {
                 Ok(()) => JobResult::Written(path),
                 Err(e) => JobResult::Failed(e.to_string()),
@@ -191,11 +212,12 @@ impl ExportDialog {
         fonts: Fonts,
         text: BriefingText,
     ) {
-        let size = (self.width, self.height);
-        self.job = Some(Job::spawn(ctx, move || match render_image(&scene, &text, &view, &fonts, size, 1.0) {
-            Ok(image) => JobResult::Clipboard(image),
-            Err(e) => JobResult::Failed(e),
-        }));
+        let (size, highlighted) = ((self.width, self.height), self.highlighted.clone());
+        self.job =
+            Some(Job::spawn(ctx, move || match render_image(&scene, &text, &view, &fonts, size, 1.0, &highlighted) {
+                Ok(image) => JobResult::Clipboard(image),
+                Err(e) => JobResult::Failed(e),
+            }));
         self.status = Some("Copying picture…".into());
     }
 
@@ -323,6 +345,7 @@ impl ExportDialog {
             title: self.title.clone(),
             subtitle: self.subtitle.clone(),
             view: [view.centre_lon.to_bits(), view.centre_lat.to_bits(), view.zoom.to_bits()],
+            highlight: self.highlighted.as_ref().map(|(detail, lines)| (detail.code, *lines)),
         };
         if let Some(Some(image)) = Job::take_finished(&mut self.preview_job) {
             self.preview = Some(ui.ctx().load_texture("export-preview", image, egui::TextureOptions::LINEAR));
@@ -332,9 +355,11 @@ impl ExportDialog {
             && crate::export::check_size(width, height).is_ok()
         {
             let (scene, fonts, text, size) = (Arc::clone(scene), fonts.clone(), self.text(), (width, height));
+            let highlighted = self.highlighted.clone();
             let scale = PREVIEW_WIDTH * ui.ctx().pixels_per_point() / size.0 as f32;
-            self.preview_job =
-                Some(Job::spawn(ui.ctx(), move || render_image(&scene, &text, &view, &fonts, size, scale).ok()));
+            self.preview_job = Some(Job::spawn(ui.ctx(), move || {
+                render_image(&scene, &text, &view, &fonts, size, scale, &highlighted).ok()
+            }));
             self.preview_key = Some(key);
         }
         let height = PREVIEW_WIDTH * height as f32 / width.max(1) as f32;

@@ -370,13 +370,13 @@ fn paint_arcs(painter: &Painter, scene: &Scene, framing: Framing, arcs: &[Commit
         let (Some(a), Some(b)) = (geometry.index_of(arc.from), geometry.index_of(arc.to)) else {
             continue;
         };
-        let start = screen(&framing, geometry.countries[a].label_anchor_km());
-        let end = screen(&framing, geometry.countries[b].label_anchor_km());
-        let chord = end - start;
-        if chord.length() < 2.0 {
+        let Some([start, control, end]) = crate::scene::arc_curve(
+            framing.apply(geometry.countries[a].label_anchor_km()),
+            framing.apply(geometry.countries[b].label_anchor_km()),
+        )
+        .map(|points| points.map(Pos2::from)) else {
             continue;
-        }
-        let control = start + chord * 0.5 + chord.rot90() * 0.2;
+        };
         let stroke = Stroke::new(if arc.dashed { style.basing_px } else { style.defence_px }, color32(arc.colour));
         let curve =
             QuadraticBezierShape::from_points_stroke([start, control, end], false, Color32::TRANSPARENT, stroke);
