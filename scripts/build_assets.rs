@@ -1,4 +1,4 @@
-//! Builds `assets/countries-50m.amshp` from the features that
+//! Builds `assets/countries-50m.amshp` and `countries-10m.amshp` from the features that
 //! `scripts/world-atlas-features.cjs` extracts from Natural Earth (via world-atlas).
 //! Run through `scripts/build-assets`, which fetches the sources first.
 //!
@@ -40,8 +40,14 @@ struct DisputedArea {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [features_path, disputed_path, out_path] = args.as_slice() else {
-        return Err("usage: build_assets FEATURES.json DISPUTED.ron OUT.amshp".into());
+    let (features_path, disputed_path, out_path, scale, like) = match args.as_slice() {
+        [f, d, o, s] => (f, d, o, s, None),
+        [f, d, o, s, like] => (f, d, o, s, Some(like)),
+        _ => {
+            return Err("usage: build_assets FEATURES.json DISPUTED.ron OUT.amshp SCALE [LIKE.amshp]\n\
+                        SCALE is 1:50m or 1:10m; LIKE, the overview whose countries the detail must list"
+                .into());
+        }
     };
     let input: Vec<InputFeature> = serde_json::from_slice(&std::fs::read(features_path)?)?;
     let disputed: Vec<DisputedArea> = ron::from_str(&std::fs::read_to_string(disputed_path)?)?;
@@ -91,30 +97,53 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         out.push(ShapeFeature { code_un: code, code_de_facto: code, name, lonlat_deg: shape });
     }
 
-    let mut vertices = 0;
     let mut kept = Vec::new();
     for mut feature in out {
         feature.lonlat_deg = feature.lonlat_deg.intersection(&extent);
-        if feature.lonlat_deg.0.is_empty() {
-            continue;
+        if !feature.lonlat_deg.0.is_empty() {
+            kept.push(feature);
         }
-        vertices += feature
-            .lonlat_deg
-            .0
-            .iter()
-            .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
-            .sum::<usize>();
-        kept.push(feature);
     }
+    if let Some(like) = like {
+        match_overview(&mut kept, &ShapeSet::load(std::path::Path::new(like))?);
+    }
+    let vertices: usize = kept
+        .iter()
+        .flat_map(|f| &f.lonlat_deg.0)
+        .map(|p| p.exterior().0.len() + p.interiors().iter().map(|r| r.0.len()).sum::<usize>())
+        .sum();
     kept.sort_by(|a, b| (a.code_un, &a.name).cmp(&(b.code_un, &b.name)));
     let set = ShapeSet {
-        source: "Natural Earth 4.1.0 admin-0 countries, 1:50m (public domain), via world-atlas 2.0.2".into(),
+        source: format!("Natural Earth 4.1.0 admin-0 countries, {scale} (public domain), via world-atlas 2.0.2"),
         features: kept,
     };
     let bytes = set.encode();
     std::fs::write(out_path, &bytes)?;
     eprintln!("{} features, {vertices} vertices, {} bytes -> {out_path}", set.features.len(), bytes.len());
     Ok(())
+}
+
+/// Makes the detail list exactly the overview's features, so that the window can
+/// switch between them without the map's answers changing: shapes only the detail
+/// has inside the extent (outlying islets of Brazil, Mauritius, the Cook Islands
+/// and the French Southern Lands) are left out, and a feature the detail lacks
+/// (Vatican City, a zero-area sliver at 1:10m) keeps its overview shape.
+fn match_overview(kept: &mut Vec<ShapeFeature>, overview: &ShapeSet) {
+    let key = |f: &ShapeFeature| (f.code_un, f.code_de_facto, f.name.clone());
+    let wanted: std::collections::BTreeSet<_> = overview.features.iter().map(key).collect();
+    kept.retain(|f| {
+        let keep = wanted.contains(&key(f));
+        if !keep {
+            eprintln!("{}: not in the overview, left out", f.name);
+        }
+        keep
+    });
+    for feature in &overview.features {
+        if !kept.iter().any(|k| key(k) == key(feature)) {
+            eprintln!("{}: not in the detail, the overview's shape is used", feature.name);
+            kept.push(feature.clone());
+        }
+    }
 }
 
 /// A polygon whose rings are moved east of the antimeridian where they belong:

@@ -21,6 +21,34 @@ const USER_ASSIGNED = {
   "Indian Ocean Ter.": ["XIO", "Australian Indian Ocean Territories"],
 };
 
+// Shapes that Natural Earth draws only at 1:10m. Each is merged into the country
+// whose territory it is, so that both scales have the same countries and the map
+// does not change its answers when it switches to detail; null leaves a shape out
+// where the 1:50m overview has no such country (the overview is the reference).
+//   Akrotiri and Dhekelia: UK Sovereign Base Areas (Treaty of Establishment, 1960).
+//   Baikonur: Kazakh territory leased to Russia (agreement of 1994, to 2050).
+//   Cyprus U.N. Buffer Zone: the Republic of Cyprus's territory under UN control.
+//   USNB Guantanamo Bay: Cuban territory leased to the United States (1903).
+//   Gibraltar: a British Overseas Territory (Spain's claim is recorded, not drawn).
+//   The rest lie outside the map's extent or are disputed reefs too small to draw
+//   at the overview's scale.
+const MERGED_AT_10M = {
+  "Akrotiri": "GBR",
+  "Dhekelia": "GBR",
+  "Baikonur": "KAZ",
+  "Cyprus U.N. Buffer Zone": "CYP",
+  "USNB Guantanamo Bay": "CUB",
+  "Gibraltar": "GBR",
+  "Coral Sea Is.": "AUS",
+  "Clipperton I.": "FRA",
+  "U.S. Minor Outlying Is.": "USA",
+  "Tuvalu": null,
+  "Spratly Is.": null,
+  "Scarborough Reef": null,
+  "Bajo Nuevo Bank": null,
+  "Serranilla Bank": null,
+};
+
 const byNumeric = new Map();
 const rows = [];
 for (const c of countries) {
@@ -35,10 +63,14 @@ fs.writeFileSync(outTsv,
   rows.map((r) => r.join("\t")).join("\n") + "\n");
 
 const collection = topojson.feature(topo, topo.objects.countries);
-const features = [];
+const byCode = new Map();
 for (const f of collection.features) {
   let code, name;
-  if (f.id !== undefined) {
+  const merged = MERGED_AT_10M[f.properties.name];
+  if (merged === null) continue;
+  if (merged !== undefined) {
+    code = merged; name = null;
+  } else if (f.id !== undefined) {
     const c = byNumeric.get(f.id);
     if (!c) throw new Error(`no ISO alpha-3 code for numeric id ${f.id} (${f.properties.name})`);
     code = c.cca3; name = c.name.common;
@@ -50,8 +82,12 @@ for (const f of collection.features) {
   const g = f.geometry;
   if (!g) continue;
   const polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
-  features.push({ code, name, polygons });
+  const feature = byCode.get(code);
+  if (!feature) byCode.set(code, { code, name, polygons });
+  else { feature.polygons.push(...polygons); feature.name = feature.name || name; }
 }
+const features = [...byCode.values()];
+for (const f of features) if (!f.name) throw new Error(`${f.code}: merged into a country the source does not draw`);
 features.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
 fs.writeFileSync(outFeatures, JSON.stringify(features));
 console.error(`${features.length} features, ${rows.length} ISO codes`);

@@ -125,7 +125,9 @@ fn golden_scene(layout_file: &str) -> (Arc<Scene>, Layout, Arc<Vec<u8>>) {
     let data = common::shipped_data();
     let layout = load_layout(Path::new(layout_file), &data.atlas, &data.iso).unwrap();
     // The layout carries its own date; the clock only matters for a new layout.
-    let workspace = Workspace::with_layout(data, layout, Clock::Fixed(Date::constant(2024, 6, 1)));
+    let mut workspace = Workspace::with_layout(data, layout, Clock::Fixed(Date::constant(2024, 6, 1)));
+    // As the command line does for a picture that is zoomed in; the others draw 1:50m.
+    workspace.load_detail();
     (Arc::clone(workspace.scene()), workspace.layout().clone(), Arc::clone(&workspace.data().font))
 }
 
@@ -140,6 +142,8 @@ fn golden_images_of_the_example_layouts_still_match() {
         ("today", "maps/layouts/today.ron"),
         ("post-soviet-space-2010", "maps/layouts/post-soviet-space-2010.ron"),
         ("what-if-armenia", "maps/layouts/what-if-armenia-leaves-the-csto.ron"),
+        // Zoom 16 on the Caucasus: the 1:10m shapes (Kara-Bogaz-Gol, the Volga delta).
+        ("caucasus-zoomed", "tests/fixtures/layouts/caucasus-zoomed.ron"),
     ] {
         let (scene, layout, font) = golden_scene(layout);
         let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
@@ -153,6 +157,10 @@ fn golden_images_of_the_example_layouts_still_match() {
             height: 360,
             highlight: None,
         };
+        assert_eq!(picture.needs_detail(), name == "caucasus-zoomed", "{name}");
+        let svg = picture.svg().unwrap();
+        let scale = if name == "caucasus-zoomed" { "1:10m" } else { "1:50m" };
+        assert!(svg.contains(&format!("admin-0 countries, {scale}")), "{name}: the footer names {scale}");
         let png = picture.render(Format::Png).unwrap();
         let image = image::load_from_memory(&png).unwrap().to_rgba8();
         if let Err(error) = egui_kittest::try_image_snapshot(&image, format!("export/{name}")) {

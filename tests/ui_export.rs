@@ -23,7 +23,11 @@ fn harness(answers: Vec<Option<PathBuf>>) -> Harness<'static, AllianceMapApp> {
 fn step_until(harness: &mut Harness<'_, AllianceMapApp>, mut done: impl FnMut(&Harness<'_, AllianceMapApp>) -> bool) {
     let start = Instant::now();
     while !done(harness) {
-        assert!(start.elapsed() < Duration::from_secs(60), "timed out waiting for a background job");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "timed out waiting for a background job; the export window says {:?}",
+            harness.state().export.status
+        );
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
@@ -46,11 +50,11 @@ fn ctrl_e_opens_the_export_window_with_a_preview_and_export_writes_the_file() {
     assert_eq!((image.width(), image.height()), (1920, 1080));
 }
 
-/// Choosing PDF shows the page controls instead of the pixel size; Letter portrait
-/// writes a Letter-sized portrait page, and PNG afterwards is back at its pixel size.
+/// Choosing PDF shows the page controls instead of the pixel size; A4 portrait
+/// writes an A4 portrait page, and PNG afterwards is back at its pixel size.
 #[test]
 fn the_export_window_writes_a_pdf_on_the_chosen_paper() {
-    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ui-export.pdf");
+    let file = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("ui-export-a4.pdf");
     let _ = std::fs::remove_file(&file);
     let mut harness = harness(vec![Some(file.clone())]);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
@@ -59,12 +63,10 @@ fn the_export_window_writes_a_pdf_on_the_chosen_paper() {
     harness.get_by_label("PDF").click();
     harness.run_steps(2);
     assert!(harness.query_by_label("Width").is_none(), "PDF is sized by its page");
-    harness.get_by_label("Paper").click();
-    harness.run_steps(2);
-    harness.get_by_label("Letter").click();
+    harness.get_by_label("Paper");
     harness.get_by_label("Portrait").click();
     harness.run_steps(2);
-    assert_eq!(harness.state().export.size(), (555, 735), "Letter portrait inside 10 mm margins, in points");
+    assert_eq!(harness.state().export.size(), (538, 785), "A4 portrait inside 10 mm margins, in points");
     step_until(&mut harness, |h| h.query_by_label("Export preview").is_some());
     harness.get_by_label("Export…").click();
     harness.run_steps(2);
@@ -73,7 +75,7 @@ fn the_export_window_writes_a_pdf_on_the_chosen_paper() {
     let pdf = std::fs::read(&file).unwrap();
     assert!(pdf.starts_with(b"%PDF-"), "a PDF");
     let text = String::from_utf8_lossy(&pdf);
-    assert!(text.contains("/MediaBox[0 0 612 792]"), "a Letter portrait page");
+    assert!(text.contains("/MediaBox[0 0 595.2756 841.8898]"), "an A4 portrait page");
 
     harness.get_by_label("PNG").click();
     harness.run_steps(2);

@@ -334,6 +334,15 @@ impl AllianceMapApp {
             if let Some(view) = events.moved_to {
                 self.pending.push(Command::Edit(Edit::SetView(view)));
             }
+            // Load the 1:10m shapes in the background once the view is halfway (in
+            // scale) to where they are drawn, so that they are ready when it gets
+            // there; the frame that needs them never waits.
+            if events.px_per_km >= PREFETCH_DETAIL_SHARE * crate::geometry::DETAIL_FROM_PX_PER_KM {
+                self.workspace.prefetch_detail();
+            }
+            if self.workspace.detail_loading() {
+                ui.ctx().request_repaint_after(std::time::Duration::from_millis(100));
+            }
         });
         self.windows(ui.ctx());
         for command in std::mem::take(&mut self.pending) {
@@ -583,6 +592,10 @@ impl AllianceMapApp {
         let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
         let lines = self.layout().commitment_lines;
         self.export.highlighted = self.selection().map(|detail| (detail, lines));
+        if self.export.needs_detail(&scene, &view, &self.fonts) {
+            // The export job waits for these; the window goes on meanwhile.
+            self.workspace.prefetch_detail();
+        }
         self.export.start_export(&self.ctx, path, scene, view, self.fonts.clone());
     }
 }
@@ -661,3 +674,8 @@ pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup:
         }),
     )
 }
+
+/// The share of [`crate::geometry::DETAIL_FROM_PX_PER_KM`] at which the window starts
+/// loading the 1:10m shapes: half the scale, about two wheel notches before they
+/// are drawn, and the building takes under a second.
+const PREFETCH_DETAIL_SHARE: f32 = 0.5;

@@ -116,18 +116,27 @@ pub(super) fn export(
     let mut workspace = Workspace::with_layout(data, layout, clock);
     let selected = workspace.layout().selected.filter(|&code| workspace.scene().geometry.index_of(code).is_some());
     let detail = selected.map(|code| workspace.selection(code));
+    let text = BriefingText { title: workspace.layout().title.clone(), subtitle: workspace.layout().subtitle.clone() };
+    let fonts = Fonts::new(Arc::clone(&workspace.data().font));
+    let lines = workspace.layout().commitment_lines;
+    let highlight = detail.as_deref().map(|detail| Highlight { detail, lines });
+    fn picture<'a>(
+        workspace: &'a Workspace,
+        text: &'a BriefingText,
+        fonts: &'a Fonts,
+        (width, height): (u32, u32),
+        highlight: Option<Highlight<'a>>,
+    ) -> Picture<'a> {
+        Picture { scene: workspace.scene(), text, view: &workspace.layout().view, fonts, width, height, highlight }
+    }
+    // Zoomed in or large, the picture is drawn from the 1:10m shapes: load them now.
+    if picture(&workspace, &text, &fonts, (width, height), highlight).needs_detail() {
+        workspace.load_detail();
+    }
     let layout = workspace.layout();
-    let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
-    let picture = Picture {
-        scene: workspace.scene(),
-        text: &text,
-        view: &layout.view,
-        fonts: &Fonts::new(Arc::clone(&workspace.data().font)),
-        width,
-        height,
-        highlight: detail.as_deref().map(|detail| Highlight { detail, lines: layout.commitment_lines }),
-    };
-    picture.write(&request.file, format).map_err(|e| usage(e.to_string()))?;
+    picture(&workspace, &text, &fonts, (width, height), highlight)
+        .write(&request.file, format)
+        .map_err(|e| usage(e.to_string()))?;
     let compared = layout.compare_with.map_or(String::new(), |since| format!(", compared with {since}"));
     let size = match format {
         Format::Pdf(page) => page.describe(),

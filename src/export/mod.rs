@@ -140,6 +140,20 @@ impl Picture<'_> {
         ))
     }
 
+    /// Whether the map of this picture is drawn from the 1:10m shapes (when they
+    /// are loaded): zoomed in, or a large picture. Exporters load them first.
+    pub fn needs_detail(&self) -> bool {
+        let measure = TextMeasure::new(self.fonts.bytes());
+        crate::scene::Scene::detail_wanted_at(svg::map_px_per_km(
+            self.scene,
+            self.text,
+            self.view,
+            &measure,
+            self.width,
+            self.height,
+        ))
+    }
+
     /// The picture's file bytes in `format`.
     pub fn render(&self, format: Format) -> Result<Vec<u8>, ExportError> {
         let svg = self.svg()?;

@@ -91,8 +91,8 @@ pub fn scene_to_svg(
     highlight: Option<Highlight<'_>>,
 ) -> String {
     let (w, h) = (width as f32, height as f32);
-    let u = (h / 1080.0).min(w / 1200.0).max(0.05);
-    let margin = 24.0 * u;
+    let PageLayout { u, margin, title_y, subtitle_y, footer_size, footer, map_min, map_max } =
+        page_layout(scene, text, measure, w, h);
     let palette = &scene.palette;
     let mut wr = Writer { out: String::new(), measure, u };
     let _ = writeln!(
@@ -102,28 +102,29 @@ pub fn scene_to_svg(
     let _ = writeln!(wr.out, r#"<rect width="{w}" height="{h}" fill="{}"/>"#, palette.paper.hex());
 
     // Header.
-    let title_size = 34.0 * u;
-    let subtitle_size = 19.0 * u;
-    let mut y = margin + title_size;
-    wr.text(margin, y, title_size, &palette.ink.hex(), "start", &text.title);
-    if !text.subtitle.trim().is_empty() {
-        y += subtitle_size * 1.45;
-        wr.text(margin, y, subtitle_size, &palette.ink_muted.hex(), "start", &text.subtitle);
+    wr.text(margin, title_y, TITLE_SIZE * u, &palette.ink.hex(), "start", &text.title);
+    if let Some(y) = subtitle_y {
+        wr.text(margin, y, SUBTITLE_SIZE * u, &palette.ink_muted.hex(), "start", &text.subtitle);
     }
-    let map_top = y + 14.0 * u;
-
-    // Footer lines, measured first so the map gets the rest.
-    let footer_size = 13.0 * u;
-    let footer = footer_lines(scene, measure, footer_size, w - 2.0 * margin);
-    let footer_height = footer.len() as f32 * footer_size * 1.35 + margin;
-    let map_bottom = h - footer_height - 6.0 * u;
-
-    // Legend column and map rectangle.
-    let legend_width = (w * 0.25).clamp(220.0 * u, 460.0 * u);
-    let map_min = [margin, map_top];
-    let map_max = [w - margin - legend_width - 16.0 * u, map_bottom.max(map_top + 10.0)];
+    let legend_width = legend_width(w, u);
+    let map_bottom = map_max[1];
+    let map_top = map_min[1];
     let map_size = [map_max[0] - map_min[0], map_max[1] - map_min[1]];
     let framing = Framing::for_view(&scene.geometry, view, map_min, map_size);
+    // Zoomed in far enough, the map is drawn from the 1:10m shapes, and the footer
+    // says so ("1:10m" is as long as "1:50m": the lines wrap as measured).
+    let shapes = scene.shapes_at(framing.px_per_km);
+    let footer = if std::ptr::eq(shapes, &*scene.geometry) {
+        footer
+    } else {
+        scene
+            .footer
+            .iter()
+            .flat_map(|line| {
+                measure.wrap(&line.replace(&scene.geometry.source, &shapes.source), footer_size, w - 2.0 * margin)
+            })
+            .collect()
+    };
 
     write_defs(&mut wr, scene, framing, map_min, map_max);
     write_map(&mut wr, scene, framing, map_min, map_max, highlight);
@@ -137,6 +138,63 @@ pub fn scene_to_svg(
     }
     wr.out.push_str("</svg>\n");
     wr.out
+}
+
+const TITLE_SIZE: f32 = 34.0;
+const SUBTITLE_SIZE: f32 = 19.0;
+const FOOTER_SIZE: f32 = 13.0;
+
+/// Where the parts of a briefing picture go, in pixels.
+struct PageLayout {
+    /// The unit every size is scaled by: 1 on a 1080-pixel-high picture.
+    u: f32,
+    margin: f32,
+    title_y: f32,
+    subtitle_y: Option<f32>,
+    footer_size: f32,
+    /// The footer, wrapped to the picture's width.
+    footer: Vec<String>,
+    map_min: [f32; 2],
+    map_max: [f32; 2],
+}
+
+/// The legend column's width.
+fn legend_width(w: f32, u: f32) -> f32 {
+    (w * 0.25).clamp(220.0 * u, 460.0 * u)
+}
+
+/// Lays out header, footer, legend column and map: the footer is measured first,
+/// so the map gets the rest.
+fn page_layout(scene: &Scene, text: &BriefingText, measure: &TextMeasure<'_>, w: f32, h: f32) -> PageLayout {
+    let u = (h / 1080.0).min(w / 1200.0).max(0.05);
+    let margin = 24.0 * u;
+    let title_y = margin + TITLE_SIZE * u;
+    let subtitle_y = (!text.subtitle.trim().is_empty()).then_some(title_y + SUBTITLE_SIZE * u * 1.45);
+    let map_top = subtitle_y.unwrap_or(title_y) + 14.0 * u;
+    let footer_size = FOOTER_SIZE * u;
+    let footer = footer_lines(scene, measure, footer_size, w - 2.0 * margin);
+    let footer_height = footer.len() as f32 * footer_size * 1.35 + margin;
+    let map_bottom = h - footer_height - 6.0 * u;
+    let map_min = [margin, map_top];
+    let map_max = [w - margin - legend_width(w, u) - 16.0 * u, map_bottom.max(map_top + 10.0)];
+    PageLayout { u, margin, title_y, subtitle_y, footer_size, footer, map_min, map_max }
+}
+
+/// The scale of the map in a briefing picture of `width` x `height` framed on
+/// `view`, in pixels per plane kilometre: an exporter compares it with
+/// [`crate::geometry::DETAIL_FROM_PX_PER_KM`] to know whether to load the 1:10m
+/// shapes before drawing.
+pub fn map_px_per_km(
+    scene: &Scene,
+    text: &BriefingText,
+    view: &View,
+    measure: &TextMeasure<'_>,
+    width: u32,
+    height: u32,
+) -> f32 {
+    let layout = page_layout(scene, text, measure, width as f32, height as f32);
+    let size = [layout.map_max[0] - layout.map_min[0], layout.map_max[1] - layout.map_min[1]];
+    Framing::for_view(&scene.geometry, view, layout.map_min, size).px_per_km
 }
 
 /// The scene's footer lines, wrapped to the picture's width.
@@ -163,7 +221,7 @@ fn write_defs(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f3
     let visible = framing.visible_km(map_min, map_max);
     // Half a pixel, as in the window: finer outlines only cost rasterising time.
     let max_error_km = 0.5 / framing.px_per_km;
-    for (index, country) in scene.geometry.countries.iter().enumerate() {
+    for (index, country) in scene.shapes_at(framing.px_per_km).countries.iter().enumerate() {
         if !country.bounds.intersects(&visible) {
             continue;
         }
@@ -191,9 +249,8 @@ fn write_map(
     let u = wr.u;
     let palette = &scene.palette;
     let visible = framing.visible_km(map_min, map_max);
-    let shown: Vec<usize> = (0..scene.geometry.countries.len())
-        .filter(|&i| scene.geometry.countries[i].bounds.intersects(&visible))
-        .collect();
+    let countries = &scene.shapes_at(framing.px_per_km).countries;
+    let shown: Vec<usize> = (0..countries.len()).filter(|&i| countries[i].bounds.intersects(&visible)).collect();
     let _ = writeln!(wr.out, r#"<g clip-path="url(#map-clip)">"#);
     let _ = writeln!(
         wr.out,
@@ -377,7 +434,7 @@ fn write_hatches(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, shown: &[
     let high_contrast = scene.palette.is_high_contrast();
     let max_error_km = 0.5 / framing.px_per_km;
     for hatch in scene.hatches.iter().filter(|h| shown.contains(&h.country)) {
-        let country = &scene.geometry.countries[hatch.country];
+        let country = &scene.shapes_at(framing.px_per_km).countries[hatch.country];
         // Edges in a frame rotated so hatch lines are horizontal: y' = offset along
         // the normal, x' = position along the line.
         let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();

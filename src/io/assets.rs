@@ -74,6 +74,17 @@ impl DataDir {
         }
     }
 
+    /// The Natural Earth country shapes at 1:10m, for detail when zoomed in.
+    pub fn detail_shapes(&self) -> Result<ShapeSet, AssetError> {
+        match self.folder() {
+            None => ShapeSet::decode(super::shipped::DETAIL_SHAPES).map_err(|message| AssetError::Corrupt {
+                path: PathBuf::from("(built in) assets/countries-10m.amshp"),
+                message,
+            }),
+            Some(dir) => ShapeSet::load(&dir.join("assets").join("countries-10m.amshp")),
+        }
+    }
+
     /// The font the window and the exporters use, so text looks the same everywhere.
     pub fn font(&self) -> Result<Vec<u8>, AssetError> {
         match self.folder() {

@@ -4,8 +4,10 @@
 //!
 //! `tests/architecture.rs` checks that every `maps/*.ron` is listed here.
 
-/// Natural Earth country shapes (`assets/countries-50m.amshp`).
+/// Natural Earth country shapes at 1:50m, the overview (`assets/countries-50m.amshp`).
 pub const SHAPES: &[u8] = include_bytes!("../../assets/countries-50m.amshp");
+/// The same countries at 1:10m, for detail (`assets/countries-10m.amshp`).
+pub const DETAIL_SHAPES: &[u8] = include_bytes!("../../assets/countries-10m.amshp");
 /// The ISO 3166-1 table (`assets/iso3166-1.tsv`).
 pub const ISO_TABLE: &str = include_str!("../../assets/iso3166-1.tsv");
 /// DejaVu Sans (`assets/DejaVuSans.ttf`), used by the window and the exporters.

@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use crate::analysis::{Atlas, apply_what_ifs};
-use crate::geometry::MapGeometry;
+use crate::geometry::{DETAIL_FROM_PX_PER_KM, DetailSlot, MapGeometry};
 use crate::model::{
     CountryCode, Date, DisputedRule, LayerSettings, Layout, OverlapMode, PaletteChoice, Status, WhatIf,
 };
@@ -124,8 +124,11 @@ pub struct Scene {
     pub generation: u64,
     /// What the scene was built from.
     pub inputs: SceneInputs,
-    /// The shapes, shared with the hit-test index.
+    /// The 1:50m shapes, shared with the hit-test index: labels, commitment lines
+    /// and every index into `countries` refer to these.
     pub geometry: Arc<MapGeometry>,
+    /// The 1:10m shapes of the same countries, once loaded (see [`Scene::shapes_at`]).
+    pub detail: DetailSlot,
     /// The atlas with what-ifs applied.
     pub atlas: Arc<Atlas>,
     /// Colours.
@@ -343,6 +346,7 @@ impl Scene {
             generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             inputs,
             geometry,
+            detail: DetailSlot::default(),
             atlas,
             palette,
             fills,
@@ -355,6 +359,31 @@ impl Scene {
             freshness_warning,
             labels,
         }
+    }
+
+    /// The scene drawing its shapes from `detail` when zoomed in (the workspace
+    /// shares one slot per rule between its scenes).
+    #[must_use]
+    pub fn with_detail(mut self, detail: DetailSlot) -> Self {
+        self.detail = detail;
+        self
+    }
+
+    /// The shapes to draw at `px_per_km`: the 1:10m ones once they are loaded and
+    /// the picture is zoomed in past [`DETAIL_FROM_PX_PER_KM`], else the 1:50m
+    /// ones. Both list the same countries in the same order, so the scene's fills,
+    /// hatches and marks apply to either.
+    pub fn shapes_at(&self, px_per_km: f32) -> &MapGeometry {
+        match self.detail.get() {
+            Some(Some(detail)) if Self::detail_wanted_at(px_per_km) => detail,
+            _ => &self.geometry,
+        }
+    }
+
+    /// Whether a picture at `px_per_km` is drawn from the 1:10m shapes (once they
+    /// are loaded): the rule exporters ask before they load them.
+    pub fn detail_wanted_at(px_per_km: f32) -> bool {
+        px_per_km >= DETAIL_FROM_PX_PER_KM
     }
 }
 

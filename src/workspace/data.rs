@@ -34,6 +34,13 @@ pub struct MapData {
     /// Problems with the user's own layer files: those files were left out, and
     /// everything else loaded. The window lists them; the CLI prints them.
     pub problems: Vec<Problem>,
+    /// Where the data came from, to read the 1:10m shapes when they are first needed.
+    dir: DataDir,
+    /// The 1:10m shapes, read on first use: most sessions and exports never zoom in
+    /// that far, and they are five times the overview's size. `None` when the data
+    /// folder has none (an older copy), or they are damaged: the map then stays at
+    /// 1:50m, with the reason printed once.
+    detail_shapes: Arc<std::sync::OnceLock<Option<ShapeSet>>>,
 }
 
 /// Why the data folder could not be read.
@@ -55,7 +62,20 @@ impl MapData {
         let shapes = dir.shapes()?;
         let font = Arc::new(dir.font()?);
         let atlas = load_data_atlas(dir, &iso)?;
-        Ok(Self { shapes, iso, atlas, font, problems: Vec::new() })
+        Ok(Self { shapes, iso, atlas, font, problems: Vec::new(), dir: dir.clone(), detail_shapes: Arc::default() })
+    }
+
+    /// The 1:10m shapes, read on the first call (from any thread).
+    pub fn detail_shapes(&self) -> Option<&ShapeSet> {
+        self.detail_shapes
+            .get_or_init(|| match self.dir.detail_shapes() {
+                Ok(shapes) => Some(shapes),
+                Err(e) => {
+                    eprintln!("alliance-map: {e}; the map stays at 1:50m when zoomed in");
+                    None
+                }
+            })
+            .as_ref()
     }
 
     /// [`MapData::load`], then the user's own layers from `user_layers` (see

@@ -15,7 +15,7 @@ mod history;
 #[cfg(test)]
 mod tests;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Instant;
@@ -31,7 +31,7 @@ pub use edit::{Changed, Edit, apply};
 pub use history::{COALESCE, History, UndoGroup};
 
 use crate::analysis::Atlas;
-use crate::geometry::MapGeometry;
+use crate::geometry::{DetailSlot, MapGeometry};
 use crate::io::Problem;
 use crate::io::layouts::{SaveError, save_layout};
 use crate::model::{CountryCode, Date, DisputedRule, LayerRank, LayerSettings, Layout, Organisation};
@@ -53,6 +53,11 @@ pub struct Workspace {
     data: Arc<MapData>,
     clock: Clock,
     geometries: BTreeMap<DisputedRule, Arc<MapGeometry>>,
+    /// The 1:10m geometry per rule, shared by every scene of that rule; filled by
+    /// [`Workspace::prefetch_detail`] in the background or [`Workspace::load_detail`].
+    detail: BTreeMap<DisputedRule, DetailSlot>,
+    /// Rules whose 1:10m geometry is being built or was built in the background.
+    detail_started: BTreeSet<DisputedRule>,
     document: Document,
     scene: Arc<Scene>,
     /// Every day the sourced data changes: the atlas never changes while the
@@ -72,18 +77,59 @@ impl Workspace {
     /// A workspace on `layout`, not yet saved anywhere.
     pub fn with_layout(data: MapData, layout: Layout, clock: Clock) -> Self {
         let data = Arc::new(data);
-        let mut geometries = BTreeMap::new();
-        let geometry = geometry_for(&data, &mut geometries, layout.disputed);
-        let scene = Arc::new(Scene::build(SceneInputs::from_layout(&layout), geometry, &data.atlas));
+        let (mut geometries, mut detail) = (BTreeMap::new(), BTreeMap::new());
+        let scene = scene_for(&data, &mut geometries, &mut detail, SceneInputs::from_layout(&layout));
         Self {
             data,
             clock,
             geometries,
+            detail,
+            detail_started: BTreeSet::new(),
             document: Document::new(layout, None),
             scene,
             change_days: std::sync::OnceLock::new(),
             selection: None,
         }
+    }
+
+    fn build_scene(&mut self, inputs: SceneInputs) -> Arc<Scene> {
+        scene_for(&self.data, &mut self.geometries, &mut self.detail, inputs)
+    }
+
+    /// Starts building the 1:10m geometry of the layout's rule on another thread,
+    /// unless it is built or being built: the window calls this as the view nears
+    /// the zoom where detail is drawn, so neither start-up nor the zoom waits.
+    pub fn prefetch_detail(&mut self) {
+        let rule = self.layout().disputed;
+        if !self.detail_started.insert(rule) {
+            return;
+        }
+        let overview = geometry_for(&self.data, &mut self.geometries, rule);
+        let slot = Arc::clone(self.detail.entry(rule).or_default());
+        let data = Arc::clone(&self.data);
+        let spawned = std::thread::Builder::new().name("detail-shapes".into()).spawn(move || {
+            let _ = slot.set(build_detail(&data, &overview, true).map(Arc::new));
+        });
+        if spawned.is_err() {
+            // No thread to spare: build it here, so that whoever waits is answered.
+            self.load_detail();
+        }
+    }
+
+    /// Builds the 1:10m geometry of the layout's rule now, unless it is ready: for
+    /// exports, which wait for what they draw.
+    pub fn load_detail(&mut self) {
+        let rule = self.layout().disputed;
+        let overview = geometry_for(&self.data, &mut self.geometries, rule);
+        let slot = Arc::clone(self.detail.entry(rule).or_default());
+        slot.get_or_init(|| build_detail(&self.data, &overview, false).map(Arc::new));
+    }
+
+    /// Whether the 1:10m geometry of the layout's rule is being built in the
+    /// background (the window keeps repainting until it is there).
+    pub fn detail_loading(&self) -> bool {
+        let rule = self.layout().disputed;
+        self.detail_started.contains(&rule) && self.detail.get(&rule).is_none_or(|slot| slot.get().is_none())
     }
 
     /// The loaded data.
@@ -163,8 +209,7 @@ impl Workspace {
         self.change_days = std::sync::OnceLock::new();
         self.selection = None;
         let inputs = SceneInputs::from_layout(self.document.layout());
-        let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
-        self.scene = Arc::new(Scene::build(inputs, geometry, &self.data.atlas));
+        self.scene = self.build_scene(inputs);
         Changed { layout: false, scene: true, view: false, date: false }
     }
 
@@ -198,8 +243,7 @@ impl Workspace {
         if inputs == self.scene.inputs {
             return changed;
         }
-        let geometry = geometry_for(&self.data, &mut self.geometries, inputs.rule);
-        self.scene = Arc::new(Scene::build(inputs, geometry, &self.data.atlas));
+        self.scene = self.build_scene(inputs);
         changed
     }
 
@@ -222,6 +266,37 @@ impl Workspace {
             }
         }
     }
+}
+
+/// The scene for `inputs`, on the cached geometry of its rule and sharing that
+/// rule's 1:10m slot.
+fn scene_for(
+    data: &MapData,
+    geometries: &mut BTreeMap<DisputedRule, Arc<MapGeometry>>,
+    detail: &mut BTreeMap<DisputedRule, DetailSlot>,
+    inputs: SceneInputs,
+) -> Arc<Scene> {
+    let rule = inputs.rule;
+    let geometry = geometry_for(data, geometries, rule);
+    let slot = Arc::clone(detail.entry(rule).or_default());
+    Arc::new(Scene::build(inputs, geometry, &data.atlas).with_detail(slot))
+}
+
+/// The 1:10m geometry under `overview`'s rule; with `prepare`, fully prepared
+/// (triangles, outlines, hit index) so that the window's first frame drawing it
+/// does not pay for it, while an export computes only what it draws. `None` when
+/// the data has no 1:10m shapes or they do not list the overview's countries.
+fn build_detail(data: &MapData, overview: &MapGeometry, prepare: bool) -> Option<MapGeometry> {
+    let shapes = data.detail_shapes()?;
+    let detail = MapGeometry::build(shapes, overview.rule, |code| data.iso.name(code).map(str::to_owned));
+    if !overview.same_countries(&detail) {
+        eprintln!("alliance-map: the 1:10m shapes do not list the 1:50m countries; the map stays at 1:50m");
+        return None;
+    }
+    if prepare {
+        detail.prepare_all();
+    }
+    Some(detail)
 }
 
 fn geometry_for(

@@ -62,6 +62,16 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // What the window's background thread does before it draws 1:10m.
+    let detail_shapes = data.detail_shapes().unwrap();
+    c.bench_function("build_detail_geometry_everything", |b| {
+        b.iter(|| {
+            let geometry = MapGeometry::build(black_box(detail_shapes), DisputedRule::UnResolutions, |_| None);
+            geometry.prepare_all();
+            geometry
+        })
+    });
+
     let geometry = MapGeometry::build(&data.shapes, DisputedRule::UnResolutions, |_| None);
     geometry.prepare_all();
     let points = random_points(&geometry, 100_000);
@@ -103,6 +113,23 @@ fn bench(c: &mut Criterion) {
             ctx.tessellate(output.shapes, output.pixels_per_point)
         })
     });
+    // Zoomed into the Caucasus (zoom 8), where the window draws the 1:10m shapes.
+    let default_view = app.layout().view;
+    let caucasus = alliance_map::model::View { centre_lon: 44.5, centre_lat: 41.8, zoom: 8.0 };
+    app.apply(Command::Edit(Edit::SetView(caucasus)));
+    let frame = |app: &mut AllianceMapApp| {
+        let output = ctx.run_ui(frame_input(), |ui| app.show(ui));
+        ctx.tessellate(output.shapes, output.pixels_per_point)
+    };
+    frame(&mut app);
+    while app.workspace().detail_loading() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    frame(&mut app);
+    c.bench_function("frame_1920x1080_caucasus_zoom8_detail", |b| b.iter(|| frame(&mut app)));
+    app.apply(Command::Edit(Edit::SetView(default_view)));
+    frame(&mut app);
+
     let dates = ["2023-04-03".parse().unwrap(), "2023-04-05".parse().unwrap()];
     let mut flip = 0;
     c.bench_function("date_change_rebuild_and_frame", |b| {

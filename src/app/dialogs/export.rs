@@ -182,6 +182,15 @@ impl ExportDialog {
         BriefingText { title: self.title.clone(), subtitle: self.subtitle.clone() }
     }
 
+    /// Whether the picture of `scene` at this window's size is drawn from the 1:10m
+    /// shapes: the window then starts loading them, and the export job waits for
+    /// them (the preview draws what is loaded).
+    pub fn needs_detail(&self, scene: &Scene, view: &View, fonts: &Fonts) -> bool {
+        let text = self.text();
+        let (width, height) = self.size();
+        Picture { scene, text: &text, view, fonts, width, height, highlight: None }.needs_detail()
+    }
+
     /// Starts writing the picture to `path` in the background.
     pub fn start_export(&mut self, ctx: &egui::Context, path: PathBuf, scene: Arc<Scene>, view: View, fonts: Fonts) {
         let (text, format, size, highlighted) = (self.text(), self.format, self.size(), self.highlighted.clone());
@@ -195,6 +204,10 @@ impl ExportDialog {
                 height: size.1,
                 highlight: highlight(&highlighted),
             };
+            if picture.needs_detail() {
+                // The window started loading the 1:10m shapes (see `needs_detail`).
+                let _ = scene.detail.wait();
+            }
             match picture.write(&path, format) {
                 Ok(()) => JobResult::Written(path),
                 Err(e) => JobResult::Failed(e.to_string()),

@@ -20,6 +20,9 @@ pub struct MapEvents {
     pub clicked: Option<Option<CountryCode>>,
     /// The view after this frame's pan and zoom, when they moved it.
     pub moved_to: Option<View>,
+    /// The scale drawn this frame, in screen points per plane kilometre: the app
+    /// starts loading the 1:10m shapes as it nears [`crate::geometry::DETAIL_FROM_PX_PER_KM`].
+    pub px_per_km: f32,
 }
 
 /// The map widget's state: hover, selection and the painter's caches. Where the
@@ -72,8 +75,10 @@ impl MapView {
         let moved_to = (after != before).then(|| after.to_view(geometry)).flatten();
         let framing = after.framing(geometry, rect);
 
-        let country_at =
-            |pos: Pos2| geometry.country_at(framing.invert(pos.into())).map(|i| geometry.countries[i].code);
+        // Hit-test the shapes drawn: at 1:10m when zoomed in, so islets and coasts
+        // answer where they are seen. Indices agree at both scales.
+        let drawn = scene.shapes_at(framing.px_per_km);
+        let country_at = |pos: Pos2| drawn.country_at(framing.invert(pos.into())).map(|i| drawn.countries[i].code);
         self.hovered = response.hover_pos().and_then(country_at);
         let clicked = response.clicked().then(|| response.interact_pointer_pos().and_then(country_at));
 
@@ -83,7 +88,7 @@ impl MapView {
             Some(index) => response.on_hover_text_at_pointer(hover_text(scene, index)),
             None => response,
         };
-        (response, MapEvents { clicked, moved_to })
+        (response, MapEvents { clicked, moved_to, px_per_km: framing.px_per_km })
     }
 }
 

@@ -8,6 +8,7 @@ use egui::epaint::{
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId};
 
 use super::super::style::color32;
+use crate::geometry::MapGeometry;
 use crate::model::CountryCode;
 use crate::scene::{CommitmentArc, Framing, HATCH_PERIOD_PX, HatchWeight, Scene};
 
@@ -49,6 +50,8 @@ struct BorderMesh {
 #[derive(Default)]
 pub struct MapPainter {
     generation: u64,
+    /// Whether the caches hold the 1:10m shapes (else the 1:50m ones).
+    detailed: bool,
     fill_km: Mesh,
     hatch: [HatchMesh; 2],
     borders: Option<BorderMesh>,
@@ -72,11 +75,12 @@ pub struct Overlay<'a> {
 }
 
 impl MapPainter {
-    fn rebuild_if_needed(&mut self, scene: &Scene) {
-        if self.generation == scene.generation {
+    fn rebuild_if_needed(&mut self, scene: &Scene, geometry: &MapGeometry) {
+        let detailed = !std::ptr::eq(geometry, &*scene.geometry);
+        if self.generation == scene.generation && self.detailed == detailed {
             return;
         }
-        let countries = &scene.geometry.countries;
+        let countries = &geometry.countries;
         let mut fill = Mesh::default();
         for (country, colour) in countries.iter().zip(&scene.fills) {
             let color = color32(*colour);
@@ -105,6 +109,7 @@ impl MapPainter {
         // Borders do not depend on the scene's styles, but a new palette changes their colour.
         self.borders = None;
         self.generation = scene.generation;
+        self.detailed = detailed;
     }
 
     fn textures(&mut self, ctx: &egui::Context, high_contrast: bool) -> [TextureId; 2] {
@@ -131,7 +136,9 @@ impl MapPainter {
 
     /// Paints background, fills, hatches, borders, labels and the overlay.
     pub fn paint(&mut self, painter: &Painter, scene: &Scene, framing: Framing, overlay: &Overlay<'_>) {
-        self.rebuild_if_needed(scene);
+        // The 1:10m shapes when zoomed in and loaded: same countries, same indices.
+        let geometry = scene.shapes_at(framing.px_per_km);
+        self.rebuild_if_needed(scene, geometry);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
         painter.rect_filled(clip, 0.0, color32(palette.sea));
@@ -163,14 +170,14 @@ impl MapPainter {
 
         // Borders.
         let visible = framing.visible_km(clip.min.into(), clip.max.into());
-        self.paint_borders(painter, scene, framing, visible);
+        self.paint_borders(painter, scene, geometry, framing, visible);
 
         // Dashed outlines: suspended and hypothetical memberships.
         let max_error_km = OUTLINE_ERROR_POINTS / framing.px_per_km;
         let mut shapes = Vec::new();
         let dash = palette.dash;
         for dashed in &scene.dashed {
-            let country = &scene.geometry.countries[dashed.country];
+            let country = &geometry.countries[dashed.country];
             if !country.bounds.intersects(&visible) {
                 continue;
             }
@@ -184,14 +191,14 @@ impl MapPainter {
         // Compare mode: joined solid, left dashed, changed dotted.
         let compare = palette.compare;
         for mark in &scene.changes {
-            let country = &scene.geometry.countries[mark.country];
+            let country = &geometry.countries[mark.country];
             if !country.bounds.intersects(&visible) {
                 continue;
             }
             let (colour, pattern) = compare.line(mark.kind);
             let stroke = Stroke::new(compare.width_px, color32(colour));
             let Some((on, off)) = pattern else {
-                outline_country(&mut shapes, scene, country.code, framing, max_error_km * 2.0, stroke);
+                outline_country(&mut shapes, geometry, country.code, framing, max_error_km * 2.0, stroke);
                 continue;
             };
             for ring in &country.outline_for(max_error_km * 2.0).rings_km {
@@ -215,7 +222,7 @@ impl MapPainter {
             )
             .chain(overlay.selected.map(|code| (code, Stroke::new(widths.selection_px, selection))));
         for (code, stroke) in highlights {
-            outline_country(&mut shapes, scene, code, framing, max_error_km, stroke);
+            outline_country(&mut shapes, geometry, code, framing, max_error_km, stroke);
         }
         painter.extend(shapes);
 
@@ -229,6 +236,7 @@ impl MapPainter {
         &mut self,
         painter: &Painter,
         scene: &Scene,
+        geometry: &MapGeometry,
         framing: Framing,
         visible: crate::geometry::PlaneRect,
     ) {
@@ -238,12 +246,12 @@ impl MapPainter {
             .as_ref()
             .is_none_or(|b| b.points_per_km != framing.px_per_km || b.pixels_per_point != pixels_per_point);
         if stale {
-            self.borders = Some(tessellate_borders(scene, framing.px_per_km, pixels_per_point));
+            self.borders = Some(tessellate_borders(scene, geometry, framing.px_per_km, pixels_per_point));
         }
         let Some(borders) = &self.borders else { return };
         let offset = egui::Vec2::from(framing.origin_px);
         let mut mesh = Mesh::default();
-        for (country, (vertices, indices)) in scene.geometry.countries.iter().zip(&borders.ranges) {
+        for (country, (vertices, indices)) in geometry.countries.iter().zip(&borders.ranges) {
             if vertices.is_empty() || !country.bounds.intersects(&visible) {
                 continue;
             }
@@ -285,15 +293,15 @@ fn stripe_image(width_px: f32) -> egui::ColorImage {
 
 /// Tessellates every country's borders at one zoom into a mesh whose positions
 /// are in points relative to the plane origin.
-fn tessellate_borders(scene: &Scene, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
+fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
     let palette = &scene.palette;
     let stroke = Stroke::new(palette.border_width_px, color32(palette.border));
     let max_error_km = OUTLINE_ERROR_POINTS / points_per_km;
     let min_size_km = MIN_RING_POINTS / points_per_km;
     let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
     let mut mesh = Mesh::default();
-    let mut ranges = Vec::with_capacity(scene.geometry.countries.len());
-    for country in &scene.geometry.countries {
+    let mut ranges = Vec::with_capacity(geometry.countries.len());
+    for country in &geometry.countries {
         let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
         let lod = country.outline_for(max_error_km);
         for (ring, bounds) in lod.rings_km.iter().zip(&lod.ring_bounds_km) {
@@ -317,13 +325,13 @@ fn tessellate_borders(scene: &Scene, points_per_km: f32, pixels_per_point: f32) 
 
 fn outline_country(
     shapes: &mut Vec<Shape>,
-    scene: &Scene,
+    geometry: &MapGeometry,
     code: CountryCode,
     framing: Framing,
     max_error_km: f32,
     stroke: Stroke,
 ) {
-    let Some(country) = scene.geometry.index_of(code).map(|index| &scene.geometry.countries[index]) else {
+    let Some(country) = geometry.index_of(code).map(|index| &geometry.countries[index]) else {
         return;
     };
     for ring in &country.outline_for(max_error_km).rings_km {
