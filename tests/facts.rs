@@ -205,6 +205,24 @@ fn turkmenistan_is_a_cica_observer() {
     assert_eq!(cica.status_on(code("TKM"), day("2022-10-13")), Some(Status::Observer));
 }
 
+/// Kuwait became CICA's 28th member at the Astana summit of 2022-10-13 (Kazinform),
+/// and the Secretariat listed nine observers that day: Belarus, Indonesia, Japan,
+/// Laos, Malaysia, the Philippines, Turkmenistan, Ukraine and the United States.
+/// Cambodia, Belarus, Laos and the Philippines have no sourced decision day and are
+/// recorded from the first dated source listing them (lower bounds, see cica.ron).
+#[test]
+fn cica_has_28_members_and_9_observers_on_the_day_kuwait_joined() {
+    let atlas = atlas();
+    let cica = atlas.find("CICA").unwrap();
+    let on = day("2022-10-13");
+    let count = |status| cica.countries.iter().filter(|c| cica.status_on(c.iso3, on) == Some(status)).count();
+    assert_eq!((count(Status::Member), count(Status::Observer)), (28, 9));
+    assert_eq!(cica.status_on(code("KHM"), on), Some(Status::Member));
+    for observer in ["BLR", "LAO", "PHL"] {
+        assert_eq!(cica.status_on(code(observer), on), Some(Status::Observer), "{observer}");
+    }
+}
+
 /// The CSTO: Kyrgyzstan's plea of June 2010 cited no article (Eurasianet; Kremlin,
 /// 2010-06-14), so it is no invocation; the Collective Security Council decided under
 /// Art. 4 in the night of 5-6 January 2022 to send forces to Kazakhstan. Art. 1 of the
