@@ -8,7 +8,7 @@ use egui::epaint::{
 use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId};
 
 use super::super::style::color32;
-use crate::geometry::MapGeometry;
+use crate::geometry::{MapGeometry, PlaneRect};
 use crate::model::CountryCode;
 use crate::scene::{CommitmentArc, Framing, HATCH_PERIOD_PX, HatchWeight, Scene};
 
@@ -34,6 +34,57 @@ struct HatchMesh {
     normals: Vec<[f32; 2]>,
     colours: Vec<Color32>,
     indices: Vec<u32>,
+    parts: Vec<Part>,
+}
+
+/// One country's run of vertices and indices in a cached mesh, so that a frame
+/// copies only the countries it shows: zoomed into the Caucasus at 1:10m, a tenth
+/// of the world's 300,000 vertices instead of all of them.
+struct Part {
+    country: usize,
+    vertices: std::ops::Range<u32>,
+    indices: std::ops::Range<usize>,
+}
+
+impl Part {
+    /// The runs of consecutive parts whose countries' boxes meet `visible`, each as
+    /// one vertex range and one index range of the cached mesh, so that the default
+    /// view (everything visible) copies one run, as before culling.
+    fn visible_runs(
+        parts: &[Part],
+        countries: &[crate::geometry::CountryShape],
+        visible: &PlaneRect,
+    ) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let mut runs: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
+        let mut extends_last = false;
+        for part in parts {
+            if !countries[part.country].bounds.intersects(visible) {
+                extends_last = false;
+                continue;
+            }
+            let vertices = part.vertices.start as usize..part.vertices.end as usize;
+            match runs.last_mut() {
+                Some((v, i)) if extends_last && v.end == vertices.start && i.end == part.indices.start => {
+                    v.end = vertices.end;
+                    i.end = part.indices.end;
+                }
+                _ => runs.push((vertices, part.indices.clone())),
+            }
+            extends_last = true;
+        }
+        runs
+    }
+}
+
+/// Appends `indices` (into a cached mesh, its run starting at vertex `from`) to
+/// `out`, for a mesh whose copy of that run starts at vertex `to`.
+fn rebased_indices(out: &mut Vec<u32>, indices: &[u32], from: usize, to: usize) {
+    if from == to {
+        out.extend_from_slice(indices);
+    } else {
+        let (from, to) = (from as u32, to as u32);
+        out.extend(indices.iter().map(|i| i - from + to));
+    }
 }
 
 /// Borders tessellated once for one zoom level, in points relative to the plane
@@ -53,6 +104,7 @@ pub struct MapPainter {
     /// Whether the caches hold the 1:10m shapes (else the 1:50m ones).
     detailed: bool,
     fill_km: Mesh,
+    fill_parts: Vec<Part>,
     hatch: [HatchMesh; 2],
     borders: Option<BorderMesh>,
     /// Stripe textures (bold, fine) and whether they are the high-contrast widths.
@@ -82,15 +134,21 @@ impl MapPainter {
         }
         let countries = &geometry.countries;
         let mut fill = Mesh::default();
-        for (country, colour) in countries.iter().zip(&scene.fills) {
+        self.fill_parts.clear();
+        for (index, (country, colour)) in countries.iter().zip(&scene.fills).enumerate() {
             let color = color32(*colour);
-            let offset = fill.vertices.len() as u32;
+            let (offset, first_index) = (fill.vertices.len() as u32, fill.indices.len());
             fill.vertices.extend(country.fill().vertices_km.iter().map(|p| Vertex {
                 pos: Pos2::new(p[0], p[1]),
                 uv: WHITE_UV,
                 color,
             }));
             fill.indices.extend(country.fill().indices.iter().map(|i| offset + i));
+            self.fill_parts.push(Part {
+                country: index,
+                vertices: offset..fill.vertices.len() as u32,
+                indices: first_index..fill.indices.len(),
+            });
         }
         self.fill_km = fill;
 
@@ -99,12 +157,17 @@ impl MapPainter {
             let target = &mut self.hatch[weight_slot(hatch.weight)];
             let country = &countries[hatch.country];
             let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
-            let offset = target.positions_km.len() as u32;
+            let (offset, first_index) = (target.positions_km.len() as u32, target.indices.len());
             let color = color32(hatch.colour);
             target.positions_km.extend_from_slice(&country.fill().vertices_km);
             target.normals.extend(std::iter::repeat_n([sin, cos], country.fill().vertices_km.len()));
             target.colours.extend(std::iter::repeat_n(color, country.fill().vertices_km.len()));
             target.indices.extend(country.fill().indices.iter().map(|i| offset + i));
+            target.parts.push(Part {
+                country: hatch.country,
+                vertices: offset..target.positions_km.len() as u32,
+                indices: first_index..target.indices.len(),
+            });
         }
         // Borders do not depend on the scene's styles, but a new palette changes their colour.
         self.borders = None;
@@ -142,34 +205,38 @@ impl MapPainter {
         let clip = painter.clip_rect();
         let palette = &scene.palette;
         painter.rect_filled(clip, 0.0, color32(palette.sea));
+        let visible = framing.visible_km(clip.min.into(), clip.max.into());
+        let countries = &geometry.countries;
 
-        // Fills.
+        // Fills: only the countries on screen.
         let mut mesh = Mesh::default();
-        mesh.vertices.reserve(self.fill_km.vertices.len());
-        mesh.vertices
-            .extend(self.fill_km.vertices.iter().map(|v| Vertex { pos: screen(&framing, [v.pos.x, v.pos.y]), ..*v }));
-        mesh.indices.clone_from(&self.fill_km.indices);
+        for (vertices, indices) in Part::visible_runs(&self.fill_parts, countries, &visible) {
+            let base = mesh.vertices.len();
+            rebased_indices(&mut mesh.indices, &self.fill_km.indices[indices], vertices.start, base);
+            let run = &self.fill_km.vertices[vertices];
+            mesh.vertices.extend(run.iter().map(|v| Vertex { pos: screen(&framing, [v.pos.x, v.pos.y]), ..*v }));
+        }
         painter.add(Shape::mesh(mesh));
 
-        // Hatches: one textured mesh per weight.
+        // Hatches: one textured mesh per weight, of the countries on screen.
         let texture_ids = self.textures(painter.ctx(), palette.is_high_contrast());
         for (slot, hatch) in self.hatch.iter().enumerate() {
-            if hatch.indices.is_empty() {
-                continue;
-            }
             let mut mesh = Mesh::with_texture(texture_ids[slot]);
-            mesh.vertices.reserve(hatch.positions_km.len());
-            for ((p, n), color) in hatch.positions_km.iter().zip(&hatch.normals).zip(&hatch.colours) {
-                let pos = screen(&framing, *p);
-                let u = (pos.x * n[0] + pos.y * n[1]) / HATCH_PERIOD_PX;
-                mesh.vertices.push(Vertex { pos, uv: Pos2::new(u, 0.5), color: *color });
+            for (range, indices) in Part::visible_runs(&hatch.parts, countries, &visible) {
+                rebased_indices(&mut mesh.indices, &hatch.indices[indices], range.start, mesh.vertices.len());
+                let vertices = hatch.positions_km[range.clone()].iter().zip(&hatch.normals[range.clone()]);
+                for ((p, n), color) in vertices.zip(&hatch.colours[range]) {
+                    let pos = screen(&framing, *p);
+                    let u = (pos.x * n[0] + pos.y * n[1]) / HATCH_PERIOD_PX;
+                    mesh.vertices.push(Vertex { pos, uv: Pos2::new(u, 0.5), color: *color });
+                }
             }
-            mesh.indices.clone_from(&hatch.indices);
-            painter.add(Shape::mesh(mesh));
+            if !mesh.indices.is_empty() {
+                painter.add(Shape::mesh(mesh));
+            }
         }
 
         // Borders.
-        let visible = framing.visible_km(clip.min.into(), clip.max.into());
         self.paint_borders(painter, scene, geometry, framing, visible);
 
         // Dashed outlines: suspended and hypothetical memberships.
