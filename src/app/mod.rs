@@ -375,8 +375,7 @@ impl AllianceMapApp {
         self.document_windows(ctx);
         self.layer_report_window(ctx);
         self.export.poll(ctx);
-        let lines = self.layout().commitment_lines;
-        self.export.highlighted = self.selection().map(|detail| (detail, lines));
+        self.sync_export_highlight();
         let scene = Arc::clone(self.scene());
         if self.export.ui(ctx, &scene, self.layout().view, &self.fonts) {
             self.pending.push(Command::ExportTo(ExportTarget::Ask));
@@ -535,8 +534,7 @@ impl AllianceMapApp {
                 let layout = self.workspace.layout();
                 let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
                 let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
-                let lines = self.layout().commitment_lines;
-                self.export.highlighted = self.selection().map(|detail| (detail, lines));
+                self.sync_export_highlight();
                 self.export.start_clipboard(&self.ctx, scene, view, self.fonts.clone(), text);
             }
             Action::Screenshot => self.screenshot.request(&self.ctx),
@@ -578,6 +576,13 @@ impl AllianceMapApp {
         }
     }
 
+    /// Gives the export window the layout's selection as it stands, for pictures
+    /// that highlight it.
+    fn sync_export_highlight(&mut self) {
+        let lines = self.layout().commitment_lines;
+        self.export.highlighted = self.selection().map(|detail| (detail, lines));
+    }
+
     /// Exports to a file, asking where first for [`ExportTarget::Ask`].
     fn export_to(&mut self, target: ExportTarget) {
         let extension = self.export.format.extension();
@@ -590,8 +595,7 @@ impl AllianceMapApp {
         };
         self.export_folder = path.parent().map(std::path::Path::to_path_buf);
         let (scene, view) = (Arc::clone(self.scene()), self.layout().view);
-        let lines = self.layout().commitment_lines;
-        self.export.highlighted = self.selection().map(|detail| (detail, lines));
+        self.sync_export_highlight();
         if self.export.needs_detail(&scene, &view, &self.fonts) {
             // The export job waits for these; the window goes on meanwhile.
             self.workspace.prefetch_detail();

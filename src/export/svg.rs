@@ -107,23 +107,15 @@ pub fn scene_to_svg(
         wr.text(margin, y, SUBTITLE_SIZE * u, &palette.ink_muted.hex(), "start", &text.subtitle);
     }
     let legend_width = legend_width(w, u);
-    let map_bottom = map_max[1];
-    let map_top = map_min[1];
-    let map_size = [map_max[0] - map_min[0], map_max[1] - map_min[1]];
-    let framing = Framing::for_view(&scene.geometry, view, map_min, map_size);
+    let (map_top, map_bottom) = (map_min[1], map_max[1]);
+    let framing = map_framing(scene, view, map_min, map_max);
     // Zoomed in far enough, the map is drawn from the 1:10m shapes, and the footer
     // says so ("1:10m" is as long as "1:50m": the lines wrap as measured).
     let shapes = scene.shapes_at(framing.px_per_km);
     let footer = if std::ptr::eq(shapes, &*scene.geometry) {
         footer
     } else {
-        scene
-            .footer
-            .iter()
-            .flat_map(|line| {
-                measure.wrap(&line.replace(&scene.geometry.source, &shapes.source), footer_size, w - 2.0 * margin)
-            })
-            .collect()
+        footer_lines(scene, &shapes.source, measure, footer_size, w - 2.0 * margin)
     };
 
     write_defs(&mut wr, scene, framing, map_min, map_max);
@@ -172,7 +164,7 @@ fn page_layout(scene: &Scene, text: &BriefingText, measure: &TextMeasure<'_>, w:
     let subtitle_y = (!text.subtitle.trim().is_empty()).then_some(title_y + SUBTITLE_SIZE * u * 1.45);
     let map_top = subtitle_y.unwrap_or(title_y) + 14.0 * u;
     let footer_size = FOOTER_SIZE * u;
-    let footer = footer_lines(scene, measure, footer_size, w - 2.0 * margin);
+    let footer = footer_lines(scene, &scene.geometry.source, measure, footer_size, w - 2.0 * margin);
     let footer_height = footer.len() as f32 * footer_size * 1.35 + margin;
     let map_bottom = h - footer_height - 6.0 * u;
     let map_min = [margin, map_top];
@@ -193,13 +185,22 @@ pub fn map_px_per_km(
     height: u32,
 ) -> f32 {
     let layout = page_layout(scene, text, measure, width as f32, height as f32);
-    let size = [layout.map_max[0] - layout.map_min[0], layout.map_max[1] - layout.map_min[1]];
-    Framing::for_view(&scene.geometry, view, layout.map_min, size).px_per_km
+    map_framing(scene, view, layout.map_min, layout.map_max).px_per_km
 }
 
-/// The scene's footer lines, wrapped to the picture's width.
-fn footer_lines(scene: &Scene, measure: &TextMeasure<'_>, size: f32, width: f32) -> Vec<String> {
-    scene.footer.iter().flat_map(|line| measure.wrap(line, size, width)).collect()
+/// How `view` frames the map in its rectangle of the picture.
+fn map_framing(scene: &Scene, view: &View, map_min: [f32; 2], map_max: [f32; 2]) -> Framing {
+    Framing::for_view(&scene.geometry, view, map_min, [map_max[0] - map_min[0], map_max[1] - map_min[1]])
+}
+
+/// The scene's footer lines, wrapped to the picture's width, naming `shapes_source`
+/// (the scale drawn) where the scene names its 1:50m shapes.
+fn footer_lines(scene: &Scene, shapes_source: &str, measure: &TextMeasure<'_>, size: f32, width: f32) -> Vec<String> {
+    scene
+        .footer
+        .iter()
+        .flat_map(|line| measure.wrap(&line.replace(&scene.geometry.source, shapes_source), size, width))
+        .collect()
 }
 
 fn pattern_id(colour: Rgba8, angle_deg: f32, weight: HatchWeight) -> String {
@@ -429,12 +430,13 @@ fn write_highlight(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, highlig
 /// edges (islands and lakes included) rather than geo's general boolean
 /// operations, which cost five times more for these many short lines.
 fn write_hatches(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, shown: &[usize]) {
+    let countries = &scene.shapes_at(framing.px_per_km).countries;
     let u = wr.u.max(1.0);
     let period = HATCH_PERIOD_PX * u;
     let high_contrast = scene.palette.is_high_contrast();
     let max_error_km = 0.5 / framing.px_per_km;
     for hatch in scene.hatches.iter().filter(|h| shown.contains(&h.country)) {
-        let country = &scene.shapes_at(framing.px_per_km).countries[hatch.country];
+        let country = &countries[hatch.country];
         // Edges in a frame rotated so hatch lines are horizontal: y' = offset along
         // the normal, x' = position along the line.
         let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
