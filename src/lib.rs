@@ -71,5 +71,5 @@ pub fn startup_report() -> String {
             Some(kib / 1024.0)
         })
         .unwrap_or(f64::NAN);
-    format!("first frame painted: wall {wall_ms:.0} ms, cpu {cpu_ms:.0} ms, peak RSS {peak_rss_mib:.1} MiB")
+    format!("first frame on screen painted: wall {wall_ms:.0} ms, cpu {cpu_ms:.0} ms, peak RSS {peak_rss_mib:.1} MiB")
 }

@@ -79,6 +79,8 @@ pub struct AllianceMapApp {
     show_labels: bool,
     playing_since: Option<f64>,
     first_frame_done: bool,
+    /// Whether the background build of every level of detail has been started.
+    geometry_prepared: bool,
     pending: Vec<Command>,
     startup: Option<StartupProbe>,
     /// Countries emphasised last frame (a hovered legend combination).
@@ -110,11 +112,9 @@ pub struct AllianceMapApp {
     screenshot: dialogs::screenshot::Screenshot,
 }
 
-/// Reports the time to the first painted map frame and closes the window: used by
-/// the start-up benchmark (`--report-startup`).
-pub struct StartupProbe {
-    frames: u32,
-}
+/// Reports the time to the first map frame painted where a person sees it, and
+/// closes the window: a breakdown for the start-up benchmark (`--report-startup`).
+pub struct StartupProbe;
 
 impl AllianceMapApp {
     /// The window on loaded data and a layout, with the system clock.
@@ -138,8 +138,9 @@ impl AllianceMapApp {
             show_labels: true,
             playing_since: None,
             first_frame_done: false,
+            geometry_prepared: false,
             pending: Vec::new(),
-            startup: report_startup.then_some(StartupProbe { frames: 0 }),
+            startup: report_startup.then_some(StartupProbe),
             emphasised: Vec::new(),
             dialogs: Box::new(file_dialogs::NativeDialogs),
             recent: Vec::new(),
@@ -268,10 +269,19 @@ impl AllianceMapApp {
         if !self.first_frame_done {
             self.first_frame_done = true;
             style::install_font(ui.ctx(), &self.workspace.data().font);
-            // Outlines at every zoom and the hit-test index are built lazily; build
-            // them off the UI thread now so the first zoom or hover does not wait.
-            let geometry = Arc::clone(&self.scene().geometry);
-            std::thread::spawn(move || geometry.prepare_all());
+        }
+        if !self.geometry_prepared {
+            // Outlines and fills at every zoom and the hit-test index are built
+            // lazily; build them off the UI thread so the first zoom or hover does
+            // not wait, but only once the first frame a person sees is painted:
+            // on two cores they would take one from the software rasteriser.
+            if ui.ctx().cumulative_frame_nr() > self.map.first_seen_frame {
+                self.geometry_prepared = true;
+                let geometry = Arc::clone(&self.scene().geometry);
+                let _ = std::thread::Builder::new().name("prepare-shapes".into()).spawn(move || geometry.prepare_all());
+            } else {
+                ui.ctx().request_repaint();
+            }
         }
         self.take_dropped_files(ui.ctx());
         self.take_shortcuts(ui.ctx());
@@ -296,7 +306,7 @@ impl AllianceMapApp {
             self.date_bar.ui(ui, date, warning, compare_with, playing, enabled, clock, &mut commands);
             self.pending.extend(commands);
         });
-        egui::Panel::left("layers").default_size(300.0).show(ui, |ui| {
+        egui::Panel::left("layers").default_size(LAYERS_PANEL_WIDTH).show(ui, |ui| {
             let (undo, redo) = (self.enabled(Action::Undo), self.enabled(Action::Redo));
             let scene = Arc::clone(self.scene());
             let iso = &self.workspace.data().iso;
@@ -618,11 +628,10 @@ impl eframe::App for AllianceMapApp {
             self.close_requested = false;
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if let Some(probe) = &mut self.startup {
-            // The first frame is laid out and handed to the GPU after `ui` returns;
-            // the second call means the first frame has been painted.
-            probe.frames += 1;
-            if probe.frames == 2 {
+        if self.startup.is_some() {
+            // A frame is laid out here and painted after `ui` returns: a call in a
+            // later frame means the first frame a person sees has been painted.
+            if ui.ctx().cumulative_frame_nr() > self.map.first_seen_frame {
                 eprintln!("{}", crate::startup_report());
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             } else {
@@ -637,12 +646,31 @@ impl eframe::App for AllianceMapApp {
     }
 }
 
+/// Where the map sits in a window of [`DEFAULT_WINDOW_SIZE`]: right of the layers
+/// panel, between the menu bar and the date and status bars. Only the scale of
+/// the first frame is taken from it, to prepare that frame's shapes.
+const FIRST_MAP_RECT: egui::Rect = egui::Rect::from_min_max(
+    egui::pos2(LAYERS_PANEL_WIDTH, 24.0),
+    egui::pos2(DEFAULT_WINDOW_SIZE[0], DEFAULT_WINDOW_SIZE[1] - 96.0),
+);
+
+/// The layers panel's width on first start.
+const LAYERS_PANEL_WIDTH: f32 = 300.0;
+
 /// The window's size on first start and after *Reset preferences*.
 const DEFAULT_WINDOW_SIZE: [f32; 2] = [1240.0, 820.0];
 
 /// Opens the window and runs until it is closed. With `open`, the window starts on
 /// that layout file (its problems, if any, are shown in the window).
 pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup: bool) -> eframe::Result {
+    // eframe takes about 80 ms to open the window and its renderer on one core;
+    // the other prepares the shapes the first map frame draws meanwhile.
+    let geometry = Arc::new(crate::workspace::overview_geometry(&data, layout.disputed));
+    let px_per_km = map::Camera::from_view(&geometry, &layout.view).framing(&geometry, FIRST_MAP_RECT).px_per_km;
+    let prepared = Arc::clone(&geometry);
+    let _ = std::thread::Builder::new()
+        .name("first-frame-shapes".into())
+        .spawn(move || map::prepare_shapes(&prepared, px_per_km));
     let mut viewport = egui::ViewportBuilder::default().with_app_id(crate::io::user_paths::APP_ID);
     // The same icon the desktop entry names (packaging/); a damaged file only
     // costs the icon.
@@ -666,10 +694,12 @@ pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup:
                 cc.storage.and_then(|s| eframe::get_value(s, preferences::KEY)).unwrap_or_default();
             let mut layout = layout;
             layout.palette = preferences.palette;
-            let mut app = AllianceMapApp::new(data, layout, report_startup)
+            let workspace = Workspace::with_layout_on(data, layout, Clock::System, Some(geometry));
+            let mut app = AllianceMapApp::with_workspace(workspace, report_startup)
                 .with_recent(recent)
                 .with_user_layers_dir(crate::io::user_paths::user_layers_dir());
             app.ctx = cc.egui_ctx.clone();
+            app.map.first_seen_frame = first_seen_frame(cc);
             app.apply_preferences(&preferences);
             if let Some(path) = open {
                 app.open_path(&path);
@@ -677,6 +707,19 @@ pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup:
             Ok(Box::new(app))
         }),
     )
+}
+
+/// The number of the first frame of `cc`'s window that is on screen. eframe paints
+/// frame 0 with the window hidden and then shows it. An X11 window has no contents
+/// until it is mapped, so that frame is lost and frame 1 is the first one seen
+/// (measured under Xvfb: the screen shows the window after the second painting).
+/// Elsewhere (Wayland shows a window with its first frame) it is frame 0.
+fn first_seen_frame(cc: &eframe::CreationContext<'_>) -> u64 {
+    use raw_window_handle::{HasWindowHandle, RawWindowHandle};
+    match cc.window_handle().map(|handle| handle.as_raw()) {
+        Ok(RawWindowHandle::Xlib(_) | RawWindowHandle::Xcb(_)) => 1,
+        _ => 0,
+    }
 }
 
 /// The share of [`crate::geometry::DETAIL_FROM_PX_PER_KM`] at which the window starts

@@ -1,9 +1,11 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use geo::{Area, BooleanOps, Coord, InteriorPoint, LineString, MapCoords, MultiPolygon, Simplify, TriangulateEarcut};
-use rstar::{AABB, PointDistance, RTree, RTreeObject};
+use geo::{
+    Area, BooleanOps, Coord, InteriorPoint, LineString, MapCoords, MultiPolygon, Polygon, Simplify, TriangulateEarcut,
+};
 
+use super::hit_grid::{HitGrid, HitTriangle};
 use super::projection::{LonLat, PlanePoint, Projector};
 use super::shapes::{ShapeFeature, ShapeSet};
 use crate::model::{CountryCode, DisputedRule};
@@ -99,8 +101,9 @@ pub struct CountryShape {
     pub disputed_parts: Vec<String>,
     /// The exact shape on the plane, for clipping patterns and placing labels.
     pub area_km: MultiPolygon<f64>,
-    /// The fill, triangulated on first use (exports never need it).
-    fill: OnceLock<Triangles>,
+    /// The fill at each level of detail, finest (the exact shape) first, each
+    /// triangulated on first use (exports never need them).
+    fills: [OnceLock<Triangles>; OUTLINE_TOLERANCES_KM.len()],
     /// The outline at each level of detail, finest first, each simplified on first use.
     outlines: [OnceLock<OutlineLod>; OUTLINE_TOLERANCES_KM.len()],
     /// The bounding box on the plane.
@@ -115,8 +118,22 @@ pub struct CountryShape {
 impl CountryShape {
     /// The coarsest outline whose error stays under `max_error_km`.
     pub fn outline_for(&self, max_error_km: f32) -> &OutlineLod {
-        let level = OUTLINE_TOLERANCES_KM.iter().rposition(|&t| t <= max_error_km).unwrap_or(0);
+        let level = lod_level(max_error_km);
         self.outlines[level].get_or_init(|| outline_lod(&self.area_km, OUTLINE_TOLERANCES_KM[level]))
+    }
+
+    /// The fill triangulated from the coarsest outline whose error stays under
+    /// `max_error_km`. At the overview a pixel covers 20 km, and the exact 1:50m
+    /// fill's 58,000 vertices cost a software rasteriser (Mesa's, on machines
+    /// without a GPU) in long slivers no one can see; the 10 km level has a sixth
+    /// of them. Neighbours are simplified apart, so their edges may
+    /// differ by twice the error: the borders, drawn from the same level, cover that.
+    pub fn fill_for(&self, max_error_km: f32) -> &Triangles {
+        let level = lod_level(max_error_km);
+        self.fills[level].get_or_init(|| match level {
+            0 => triangulate(&self.area_km),
+            _ => triangulate(&simplified_area(&self.area_km, OUTLINE_TOLERANCES_KM[level])),
+        })
     }
 
     /// Where the country's name and commitment lines go: the point of its largest part
@@ -127,14 +144,21 @@ impl CountryShape {
         *self.label_anchor_km.get_or_init(|| {
             let largest = self.area_km.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()));
             largest
-                .and_then(|p| polylabel::polylabel(p, &LABEL_ANCHOR_PRECISION_KM).ok().or_else(|| p.interior_point()))
+                .and_then(|p| {
+                    // The search visits every edge for every cell, and edges closer
+                    // together than the precision change nothing it can find.
+                    let coarse = simplified_area(&MultiPolygon::new(vec![p.clone()]), LABEL_ANCHOR_PRECISION_KM as f32);
+                    let polygon = coarse.0.first().unwrap_or(p);
+                    polylabel::polylabel(polygon, &LABEL_ANCHOR_PRECISION_KM).ok().or_else(|| p.interior_point())
+                })
                 .map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32])
         })
     }
 
-    /// The fill as triangles (earcut, holes respected), computed once.
+    /// The exact fill as triangles (earcut, holes respected), computed once: what
+    /// the hit test and the finest zooms use.
     pub fn fill(&self) -> &Triangles {
-        self.fill.get_or_init(|| triangulate(&self.area_km))
+        self.fill_for(0.0)
     }
 }
 
@@ -144,10 +168,23 @@ impl CountryShape {
 /// milliseconds.
 const LABEL_ANCHOR_PRECISION_KM: f64 = 2.0;
 
-/// Tolerances of the outline levels of detail, in plane kilometres. With painters
-/// asking for at most half a pixel of error, the coarsest serves zooms down to 30 km
-/// per pixel and the finest is the source itself.
-const OUTLINE_TOLERANCES_KM: [f32; 5] = [0.0, 1.0, 2.5, 6.0, 15.0];
+/// Tolerances of the levels of detail of outlines and fills, in plane kilometres.
+/// With painters asking for at most half a pixel of error, the coarsest serves
+/// zooms down to 30 km per pixel and the finest is the source itself. The window's
+/// default view (20 km a pixel) takes the 10 km level: 12,000 outline points
+/// instead of 17,000 at 6 km, which a software rasteriser feels.
+const OUTLINE_TOLERANCES_KM: [f32; 6] = [0.0, 1.0, 2.5, 6.0, 10.0, 15.0];
+
+/// The index of the coarsest level of detail whose tolerance is at most `max_error_km`.
+fn lod_level(max_error_km: f32) -> usize {
+    OUTLINE_TOLERANCES_KM.iter().rposition(|&t| t <= max_error_km).unwrap_or(0)
+}
+
+/// The tolerance of the level of detail that [`CountryShape::outline_for`] and
+/// [`CountryShape::fill_for`] use for `max_error_km`: painters key their caches on it.
+pub fn lod_tolerance_km(max_error_km: f32) -> f32 {
+    OUTLINE_TOLERANCES_KM[lod_level(max_error_km)]
+}
 
 /// Every country shape, projected and ready to draw, with an index to find the
 /// country under a point.
@@ -169,7 +206,7 @@ pub struct MapGeometry {
     /// lat 0..82), measured on the projected outline of that box.
     pub default_view_km: PlaneRect,
     /// Built on the first hit test: the exporter never needs it.
-    hit_index: OnceLock<RTree<HitTriangle>>,
+    hit_index: OnceLock<HitGrid>,
 }
 
 impl MapGeometry {
@@ -216,11 +253,11 @@ impl MapGeometry {
     /// exact on the shapes (their triangles), not on bounding boxes.
     pub fn country_at(&self, pos: PlanePoint) -> Option<usize> {
         let point = [pos.x_km as f32, pos.y_km as f32];
-        self.hit_index().locate_at_point(&point).map(|t| t.country_index as usize)
+        self.hit_index().locate(point).map(|index| index as usize)
     }
 
-    /// The R-tree of every fill triangle, built on first use.
-    fn hit_index(&self) -> &RTree<HitTriangle> {
+    /// Every exact fill triangle in a grid, built on first use.
+    fn hit_index(&self) -> &HitGrid {
         self.hit_index.get_or_init(|| {
             let mut triangles = Vec::new();
             for (index, country) in self.countries.iter().enumerate() {
@@ -231,7 +268,7 @@ impl MapGeometry {
                     triangles.push(HitTriangle { corners: [v(tri[0]), v(tri[1]), v(tri[2])], country_index });
                 }
             }
-            RTree::bulk_load(triangles)
+            HitGrid::build(triangles, &self.bounds)
         })
     }
 
@@ -241,6 +278,7 @@ impl MapGeometry {
         for country in &self.countries {
             for &tolerance in &OUTLINE_TOLERANCES_KM {
                 country.outline_for(tolerance);
+                country.fill_for(tolerance);
             }
         }
         self.hit_index();
@@ -299,7 +337,7 @@ fn project_country(
         name,
         disputed_parts,
         area_km,
-        fill: OnceLock::new(),
+        fills: Default::default(),
         outlines: Default::default(),
         bounds,
         label_anchor_km: OnceLock::new(),
@@ -317,6 +355,25 @@ fn triangulate(area_km: &MultiPolygon<f64>) -> Triangles {
         fill.indices.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
     }
     fill
+}
+
+/// The polygons simplified ring by ring within `tolerance_km`; a polygon whose
+/// outer ring shrinks below a triangle goes, and so does such a hole.
+fn simplified_area(area_km: &MultiPolygon<f64>, tolerance_km: f32) -> MultiPolygon<f64> {
+    let ring = |ring: &LineString<f64>| {
+        simplified_ring(ring, tolerance_km).map(|points| {
+            LineString::from_iter(points.iter().map(|p| Coord { x: f64::from(p[0]), y: f64::from(p[1]) }))
+        })
+    };
+    MultiPolygon::new(
+        area_km
+            .0
+            .iter()
+            .filter_map(|polygon| {
+                Some(Polygon::new(ring(polygon.exterior())?, polygon.interiors().iter().filter_map(ring).collect()))
+            })
+            .collect(),
+    )
 }
 
 /// One level of detail of a country's outline.
@@ -349,53 +406,4 @@ fn simplified_ring(ring: &LineString<f64>, tolerance_km: f32) -> Option<Vec<[f32
         points.push(first);
     }
     (points.len() >= 4).then_some(points)
-}
-
-/// A fill triangle in the hit-test index.
-struct HitTriangle {
-    corners: [[f32; 2]; 3],
-    country_index: u32,
-}
-
-impl RTreeObject for HitTriangle {
-    type Envelope = AABB<[f32; 2]>;
-
-    fn envelope(&self) -> Self::Envelope {
-        let [a, b, c] = self.corners;
-        AABB::from_corners(
-            [a[0].min(b[0]).min(c[0]), a[1].min(b[1]).min(c[1])],
-            [a[0].max(b[0]).max(c[0]), a[1].max(b[1]).max(c[1])],
-        )
-    }
-}
-
-impl PointDistance for HitTriangle {
-    fn distance_2(&self, point: &[f32; 2]) -> f32 {
-        if self.contains_point(point) {
-            return 0.0;
-        }
-        let [a, b, c] = self.corners;
-        [(a, b), (b, c), (c, a)]
-            .into_iter()
-            .map(|(p, q)| segment_distance_2(*point, p, q))
-            .fold(f32::INFINITY, f32::min)
-    }
-
-    fn contains_point(&self, point: &[f32; 2]) -> bool {
-        let [a, b, c] = self.corners;
-        let side = |p: [f32; 2], q: [f32; 2]| (q[0] - p[0]) * (point[1] - p[1]) - (q[1] - p[1]) * (point[0] - p[0]);
-        let (d1, d2, d3) = (side(a, b), side(b, c), side(c, a));
-        let has_negative = d1 < 0.0 || d2 < 0.0 || d3 < 0.0;
-        let has_positive = d1 > 0.0 || d2 > 0.0 || d3 > 0.0;
-        !(has_negative && has_positive)
-    }
-}
-
-fn segment_distance_2(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
-    let ab = [b[0] - a[0], b[1] - a[1]];
-    let ap = [p[0] - a[0], p[1] - a[1]];
-    let len_2 = ab[0] * ab[0] + ab[1] * ab[1];
-    let t = if len_2 > 0.0 { ((ap[0] * ab[0] + ap[1] * ab[1]) / len_2).clamp(0.0, 1.0) } else { 0.0 };
-    let d = [ap[0] - t * ab[0], ap[1] - t * ab[1]];
-    d[0] * d[0] + d[1] * d[1]
 }

@@ -5,11 +5,12 @@
 //! Coordinates in the *plane* are kilometres on the projection plane, x east and
 //! y north, with the origin at the projection centre.
 
+mod hit_grid;
 mod map;
 mod projection;
 mod shapes;
 
-pub use map::{CountryShape, MapGeometry, OutlineLod, PlaneRect, Triangles};
+pub use map::{CountryShape, MapGeometry, OutlineLod, PlaneRect, Triangles, lod_tolerance_km};
 
 /// Where the 1:10m shapes take over from the 1:50m ones: from 3.5 km a pixel
 /// (zoom about 3 on a 1280-pixel window: the Caucasus, the Balkans, the Levant,

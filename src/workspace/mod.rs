@@ -76,8 +76,18 @@ impl Workspace {
 
     /// A workspace on `layout`, not yet saved anywhere.
     pub fn with_layout(data: MapData, layout: Layout, clock: Clock) -> Self {
+        Self::with_layout_on(data, layout, clock, None)
+    }
+
+    /// A workspace on `layout` that draws on `geometry` (built by
+    /// [`overview_geometry`]) for that geometry's rule: the window builds it
+    /// before opening, to prepare the first frame's shapes while eframe starts.
+    pub fn with_layout_on(data: MapData, layout: Layout, clock: Clock, geometry: Option<Arc<MapGeometry>>) -> Self {
         let data = Arc::new(data);
         let (mut geometries, mut detail) = (BTreeMap::new(), BTreeMap::new());
+        if let Some(geometry) = geometry {
+            geometries.insert(geometry.rule, geometry);
+        }
         let scene = scene_for(&data, &mut geometries, &mut detail, SceneInputs::from_layout(&layout));
         Self {
             data,
@@ -304,7 +314,10 @@ fn geometry_for(
     cache: &mut BTreeMap<DisputedRule, Arc<MapGeometry>>,
     rule: DisputedRule,
 ) -> Arc<MapGeometry> {
-    Arc::clone(cache.entry(rule).or_insert_with(|| {
-        Arc::new(MapGeometry::build(&data.shapes, rule, |code| data.iso.name(code).map(str::to_owned)))
-    }))
+    Arc::clone(cache.entry(rule).or_insert_with(|| Arc::new(overview_geometry(data, rule))))
+}
+
+/// The 1:50m geometry of `data` under `rule`, its countries named from the ISO table.
+pub fn overview_geometry(data: &MapData, rule: DisputedRule) -> MapGeometry {
+    MapGeometry::build(&data.shapes, rule, |code| data.iso.name(code).map(str::to_owned))
 }

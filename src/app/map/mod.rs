@@ -8,7 +8,7 @@ use egui::{Key, Pos2, Rect, Response, Sense, Ui, Vec2};
 
 pub use camera::Camera;
 use painter::MapPainter;
-pub use painter::Overlay;
+pub use painter::{Overlay, prepare_shapes};
 
 use crate::model::{CountryCode, View};
 use crate::scene::{Framing, Scene};
@@ -33,6 +33,11 @@ pub struct MapView {
     pub selected: Option<CountryCode>,
     /// The country under the pointer last frame.
     pub hovered: Option<CountryCode>,
+    /// The number of the first frame a person sees. eframe paints frame 0 while the
+    /// window is still hidden and shows the window after it; on X11 that frame is
+    /// never on screen, so the map waits for frame 1 and the first frame seen comes
+    /// a whole map painting sooner. 0 where the first frame is seen.
+    pub first_seen_frame: u64,
     painter: MapPainter,
 }
 
@@ -83,7 +88,11 @@ impl MapView {
         let clicked = response.clicked().then(|| response.interact_pointer_pos().and_then(country_at));
 
         let overlay = Overlay { hovered: self.hovered, selected: self.selected, ..overlay };
-        self.painter.paint(&painter, scene, framing, &overlay);
+        if ui.ctx().cumulative_frame_nr() >= self.first_seen_frame {
+            self.painter.paint(&painter, scene, framing, &overlay);
+        } else {
+            ui.ctx().request_repaint();
+        }
         let response = match self.hovered.and_then(|code| geometry.index_of(code)) {
             Some(index) => response.on_hover_text_at_pointer(hover_text(scene, index)),
             None => response,

@@ -103,6 +103,8 @@ pub struct MapPainter {
     generation: u64,
     /// Whether the caches hold the 1:10m shapes (else the 1:50m ones).
     detailed: bool,
+    /// The tolerance of the fills' level of detail in the caches.
+    fill_tolerance_km: f32,
     fill_km: Mesh,
     fill_parts: Vec<Part>,
     hatch: [HatchMesh; 2],
@@ -126,10 +128,27 @@ pub struct Overlay<'a> {
     pub labels: bool,
 }
 
+/// Computes the shapes that painting at `px_per_km` asks `geometry` for (fills,
+/// outlines and dashed outlines at that scale's level of detail, label anchors),
+/// so that a thread can prepare a frame that is not drawn yet.
+pub fn prepare_shapes(geometry: &MapGeometry, px_per_km: f32) {
+    let max_error_km = OUTLINE_ERROR_POINTS / px_per_km;
+    for country in &geometry.countries {
+        country.fill_for(max_error_km);
+        country.outline_for(max_error_km);
+        country.outline_for(max_error_km * 2.0);
+        country.label_anchor_km();
+    }
+}
+
 impl MapPainter {
-    fn rebuild_if_needed(&mut self, scene: &Scene, geometry: &MapGeometry) {
+    fn rebuild_if_needed(&mut self, scene: &Scene, geometry: &MapGeometry, max_error_km: f32) {
         let detailed = !std::ptr::eq(geometry, &*scene.geometry);
-        if self.generation == scene.generation && self.detailed == detailed {
+        let fill_tolerance_km = crate::geometry::lod_tolerance_km(max_error_km);
+        if self.generation == scene.generation
+            && self.detailed == detailed
+            && self.fill_tolerance_km == fill_tolerance_km
+        {
             return;
         }
         let countries = &geometry.countries;
@@ -138,12 +157,13 @@ impl MapPainter {
         for (index, (country, colour)) in countries.iter().zip(&scene.fills).enumerate() {
             let color = color32(*colour);
             let (offset, first_index) = (fill.vertices.len() as u32, fill.indices.len());
-            fill.vertices.extend(country.fill().vertices_km.iter().map(|p| Vertex {
+            let triangles = country.fill_for(max_error_km);
+            fill.vertices.extend(triangles.vertices_km.iter().map(|p| Vertex {
                 pos: Pos2::new(p[0], p[1]),
                 uv: WHITE_UV,
                 color,
             }));
-            fill.indices.extend(country.fill().indices.iter().map(|i| offset + i));
+            fill.indices.extend(triangles.indices.iter().map(|i| offset + i));
             self.fill_parts.push(Part {
                 country: index,
                 vertices: offset..fill.vertices.len() as u32,
@@ -159,10 +179,11 @@ impl MapPainter {
             let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
             let (offset, first_index) = (target.positions_km.len() as u32, target.indices.len());
             let color = color32(hatch.colour);
-            target.positions_km.extend_from_slice(&country.fill().vertices_km);
-            target.normals.extend(std::iter::repeat_n([sin, cos], country.fill().vertices_km.len()));
-            target.colours.extend(std::iter::repeat_n(color, country.fill().vertices_km.len()));
-            target.indices.extend(country.fill().indices.iter().map(|i| offset + i));
+            let triangles = country.fill_for(max_error_km);
+            target.positions_km.extend_from_slice(&triangles.vertices_km);
+            target.normals.extend(std::iter::repeat_n([sin, cos], triangles.vertices_km.len()));
+            target.colours.extend(std::iter::repeat_n(color, triangles.vertices_km.len()));
+            target.indices.extend(triangles.indices.iter().map(|i| offset + i));
             target.parts.push(Part {
                 country: hatch.country,
                 vertices: offset..target.positions_km.len() as u32,
@@ -173,6 +194,7 @@ impl MapPainter {
         self.borders = None;
         self.generation = scene.generation;
         self.detailed = detailed;
+        self.fill_tolerance_km = fill_tolerance_km;
     }
 
     fn textures(&mut self, ctx: &egui::Context, high_contrast: bool) -> [TextureId; 2] {
@@ -201,12 +223,15 @@ impl MapPainter {
     pub fn paint(&mut self, painter: &Painter, scene: &Scene, framing: Framing, overlay: &Overlay<'_>) {
         // The 1:10m shapes when zoomed in and loaded: same countries, same indices.
         let geometry = scene.shapes_at(framing.px_per_km);
-        self.rebuild_if_needed(scene, geometry);
+        let max_error_km = OUTLINE_ERROR_POINTS / framing.px_per_km;
+        self.rebuild_if_needed(scene, geometry, max_error_km);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
         painter.rect_filled(clip, 0.0, color32(palette.sea));
         let visible = framing.visible_km(clip.min.into(), clip.max.into());
         let countries = &geometry.countries;
+
+        let texture_ids = self.textures(painter.ctx(), palette.is_high_contrast());
 
         // Fills: only the countries on screen.
         let mut mesh = Mesh::default();
@@ -219,9 +244,8 @@ impl MapPainter {
         painter.add(Shape::mesh(mesh));
 
         // Hatches: one textured mesh per weight, of the countries on screen.
-        let texture_ids = self.textures(painter.ctx(), palette.is_high_contrast());
-        for (slot, hatch) in self.hatch.iter().enumerate() {
-            let mut mesh = Mesh::with_texture(texture_ids[slot]);
+        for (hatch, texture_id) in self.hatch.iter().zip(texture_ids) {
+            let mut mesh = Mesh::with_texture(texture_id);
             for (range, indices) in Part::visible_runs(&hatch.parts, countries, &visible) {
                 rebased_indices(&mut mesh.indices, &hatch.indices[indices], range.start, mesh.vertices.len());
                 let vertices = hatch.positions_km[range.clone()].iter().zip(&hatch.normals[range.clone()]);
@@ -240,7 +264,6 @@ impl MapPainter {
         self.paint_borders(painter, scene, geometry, framing, visible);
 
         // Dashed outlines: suspended and hypothetical memberships.
-        let max_error_km = OUTLINE_ERROR_POINTS / framing.px_per_km;
         let mut shapes = Vec::new();
         let dash = palette.dash;
         for dashed in &scene.dashed {
