@@ -45,6 +45,8 @@ fn frame_input() -> egui::RawInput {
 }
 
 fn bench(c: &mut Criterion) {
+    // As the binary does first thing.
+    alliance_map::tune_allocator();
     let dir = DataDir::resolve(None);
     let bytes = alliance_map::io::shipped::SHAPES;
     c.bench_function("decode_shapes", |b| b.iter(|| ShapeSet::decode(black_box(bytes)).unwrap()));
