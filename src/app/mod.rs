@@ -274,8 +274,9 @@ impl AllianceMapApp {
             // Outlines and fills at every zoom and the hit-test index are built
             // lazily; build them off the UI thread so the first zoom or hover does
             // not wait, but only once the first frame a person sees is painted:
-            // on two cores they would take one from the software rasteriser.
-            if ui.ctx().cumulative_frame_nr() > self.map.first_seen_frame {
+            // on two cores they would take one from the software rasteriser. Until
+            // then frames follow each other without waiting for input.
+            if self.map.first_seen_frame_painted(ui.ctx()) {
                 self.geometry_prepared = true;
                 let geometry = Arc::clone(&self.scene().geometry);
                 let _ = std::thread::Builder::new().name("prepare-shapes".into()).spawn(move || geometry.prepare_all());
@@ -631,7 +632,7 @@ impl eframe::App for AllianceMapApp {
         if self.startup.is_some() {
             // A frame is laid out here and painted after `ui` returns: a call in a
             // later frame means the first frame a person sees has been painted.
-            if ui.ctx().cumulative_frame_nr() > self.map.first_seen_frame {
+            if self.map.first_seen_frame_painted(ui.ctx()) {
                 eprintln!("{}", crate::startup_report());
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             } else {

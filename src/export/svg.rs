@@ -21,7 +21,9 @@ use super::Highlight;
 use super::png::FONT_FAMILY;
 use super::text::TextMeasure;
 use crate::model::View;
-use crate::scene::{Framing, HATCH_PERIOD_PX, HatchWeight, LegendKey, Rgba8, Scene, arc_curve, place_labels};
+use crate::scene::{
+    Framing, HATCH_PERIOD_PX, HatchWeight, LegendKey, Rgba8, Scene, arc_curve, max_shape_error_km, place_labels,
+};
 
 /// The words on a briefing picture that do not come from the scene.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,8 +222,7 @@ fn write_defs(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, map_min: [f3
         map_max[1] - map_min[1]
     );
     let visible = framing.visible_km(map_min, map_max);
-    // Half a pixel, as in the window: finer outlines only cost rasterising time.
-    let max_error_km = 0.5 / framing.px_per_km;
+    let max_error_km = max_shape_error_km(framing.px_per_km);
     for (index, country) in scene.shapes_at(framing.px_per_km).countries.iter().enumerate() {
         if !country.bounds.intersects(&visible) {
             continue;
@@ -434,7 +435,7 @@ fn write_hatches(wr: &mut Writer<'_>, scene: &Scene, framing: Framing, shown: &[
     let u = wr.u.max(1.0);
     let period = HATCH_PERIOD_PX * u;
     let high_contrast = scene.palette.is_high_contrast();
-    let max_error_km = 0.5 / framing.px_per_km;
+    let max_error_km = max_shape_error_km(framing.px_per_km);
     for hatch in scene.hatches.iter().filter(|h| shown.contains(&h.country)) {
         let country = &countries[hatch.country];
         // Edges in a frame rotated so hatch lines are horizontal: y' = offset along

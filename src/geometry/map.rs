@@ -147,9 +147,10 @@ impl CountryShape {
                 .and_then(|p| {
                     // The search visits every edge for every cell, and edges closer
                     // together than the precision change nothing it can find.
-                    let coarse = simplified_area(&MultiPolygon::new(vec![p.clone()]), LABEL_ANCHOR_PRECISION_KM as f32);
-                    let polygon = coarse.0.first().unwrap_or(p);
-                    polylabel::polylabel(polygon, &LABEL_ANCHOR_PRECISION_KM).ok().or_else(|| p.interior_point())
+                    let coarse = simplified_polygon(p, LABEL_ANCHOR_PRECISION_KM as f32);
+                    polylabel::polylabel(coarse.as_ref().unwrap_or(p), &LABEL_ANCHOR_PRECISION_KM)
+                        .ok()
+                        .or_else(|| p.interior_point())
                 })
                 .map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32])
         })
@@ -357,23 +358,20 @@ fn triangulate(area_km: &MultiPolygon<f64>) -> Triangles {
     fill
 }
 
-/// The polygons simplified ring by ring within `tolerance_km`; a polygon whose
-/// outer ring shrinks below a triangle goes, and so does such a hole.
+/// The polygons simplified ring by ring within `tolerance_km`; see [`simplified_polygon`].
 fn simplified_area(area_km: &MultiPolygon<f64>, tolerance_km: f32) -> MultiPolygon<f64> {
+    MultiPolygon::new(area_km.0.iter().filter_map(|polygon| simplified_polygon(polygon, tolerance_km)).collect())
+}
+
+/// A polygon simplified ring by ring within `tolerance_km`: `None` once its outer
+/// ring shrinks below a triangle, and holes that do so are left out.
+fn simplified_polygon(polygon: &Polygon<f64>, tolerance_km: f32) -> Option<Polygon<f64>> {
     let ring = |ring: &LineString<f64>| {
         simplified_ring(ring, tolerance_km).map(|points| {
             LineString::from_iter(points.iter().map(|p| Coord { x: f64::from(p[0]), y: f64::from(p[1]) }))
         })
     };
-    MultiPolygon::new(
-        area_km
-            .0
-            .iter()
-            .filter_map(|polygon| {
-                Some(Polygon::new(ring(polygon.exterior())?, polygon.interiors().iter().filter_map(ring).collect()))
-            })
-            .collect(),
-    )
+    Some(Polygon::new(ring(polygon.exterior())?, polygon.interiors().iter().filter_map(ring).collect()))
 }
 
 /// One level of detail of a country's outline.

@@ -20,6 +20,16 @@ pub struct Framing {
     pub px_per_km: f32,
 }
 
+/// The most a drawn outline or fill may differ from the exact shape, in pixels:
+/// finer shapes only cost rasterising time. The window and the exporters share it.
+const MAX_SHAPE_ERROR_PX: f32 = 0.5;
+
+/// The error in plane kilometres that [`MAX_SHAPE_ERROR_PX`] allows at a scale of
+/// `px_per_km`: what to ask a country's levels of detail for.
+pub fn max_shape_error_km(px_per_km: f32) -> f32 {
+    MAX_SHAPE_ERROR_PX / px_per_km
+}
+
 impl Framing {
     /// Frames `centre_km` at the middle of a picture rectangle at `zoom`, where zoom 1
     /// fits the default view's box around the projection centre.

@@ -65,6 +65,12 @@ pub fn framing(scene: &Scene, view: &View, rect: Rect) -> Framing {
 }
 
 impl MapView {
+    /// Whether the first frame a person sees has been painted (so `ctx` is in a
+    /// later frame): work that would compete with it can start.
+    pub fn first_seen_frame_painted(&self, ctx: &egui::Context) -> bool {
+        ctx.cumulative_frame_nr() > self.first_seen_frame
+    }
+
     /// Shows the map in all the space `ui` offers, as `view` frames it, and handles
     /// pan, zoom, hover and clicks. `overlay` carries what the app adds (arcs,
     /// emphasis, labels); hover and selection are filled in here.
@@ -90,8 +96,6 @@ impl MapView {
         let overlay = Overlay { hovered: self.hovered, selected: self.selected, ..overlay };
         if ui.ctx().cumulative_frame_nr() >= self.first_seen_frame {
             self.painter.paint(&painter, scene, framing, &overlay);
-        } else {
-            ui.ctx().request_repaint();
         }
         let response = match self.hovered.and_then(|code| geometry.index_of(code)) {
             Some(index) => response.on_hover_text_at_pointer(hover_text(scene, index)),

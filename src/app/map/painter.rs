@@ -10,7 +10,7 @@ use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId
 use super::super::style::color32;
 use crate::geometry::{MapGeometry, PlaneRect};
 use crate::model::CountryCode;
-use crate::scene::{CommitmentArc, Framing, HATCH_PERIOD_PX, HatchWeight, Scene};
+use crate::scene::{CommitmentArc, Framing, HATCH_PERIOD_PX, HatchWeight, Scene, max_shape_error_km};
 
 /// A plane point on screen.
 #[inline]
@@ -22,8 +22,9 @@ fn screen(framing: &Framing, p: [f32; 2]) -> Pos2 {
 /// them, and a stroke around a sub-pixel ring is a blot.
 const MIN_RING_POINTS: f32 = 1.5;
 
-/// The most an outline may differ from the exact shape, in screen points.
-const OUTLINE_ERROR_POINTS: f32 = 0.5;
+/// How much coarser dashed and dotted outlines may be than solid ones: their gaps
+/// hide the difference.
+const DASHED_ERROR_SCALE: f32 = 2.0;
 
 /// Vertices of one hatch weight: positions in plane kilometres, the hatch normal
 /// per vertex, and colours; UVs are computed per frame from screen positions, so
@@ -93,8 +94,8 @@ struct BorderMesh {
     points_per_km: f32,
     pixels_per_point: f32,
     mesh: Mesh,
-    /// Per country: vertex range and index range in `mesh`.
-    ranges: Vec<(std::ops::Range<u32>, std::ops::Range<usize>)>,
+    /// Each country's run of `mesh`.
+    parts: Vec<Part>,
 }
 
 /// Caches for painting one scene.
@@ -132,11 +133,11 @@ pub struct Overlay<'a> {
 /// outlines and dashed outlines at that scale's level of detail, label anchors),
 /// so that a thread can prepare a frame that is not drawn yet.
 pub fn prepare_shapes(geometry: &MapGeometry, px_per_km: f32) {
-    let max_error_km = OUTLINE_ERROR_POINTS / px_per_km;
+    let max_error_km = max_shape_error_km(px_per_km);
     for country in &geometry.countries {
         country.fill_for(max_error_km);
         country.outline_for(max_error_km);
-        country.outline_for(max_error_km * 2.0);
+        country.outline_for(max_error_km * DASHED_ERROR_SCALE);
         country.label_anchor_km();
     }
 }
@@ -223,7 +224,7 @@ impl MapPainter {
     pub fn paint(&mut self, painter: &Painter, scene: &Scene, framing: Framing, overlay: &Overlay<'_>) {
         // The 1:10m shapes when zoomed in and loaded: same countries, same indices.
         let geometry = scene.shapes_at(framing.px_per_km);
-        let max_error_km = OUTLINE_ERROR_POINTS / framing.px_per_km;
+        let max_error_km = max_shape_error_km(framing.px_per_km);
         self.rebuild_if_needed(scene, geometry, max_error_km);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
@@ -272,7 +273,7 @@ impl MapPainter {
                 continue;
             }
             let stroke = Stroke::new(dash.width_px, color32(dashed.colour));
-            for ring in &country.outline_for(max_error_km * 2.0).rings_km {
+            for ring in &country.outline_for(max_error_km * DASHED_ERROR_SCALE).rings_km {
                 let points: Vec<Pos2> = ring.iter().map(|&p| screen(&framing, p)).collect();
                 shapes.extend(Shape::dashed_line(&points, stroke, dash.on_px, dash.off_px));
             }
@@ -288,10 +289,17 @@ impl MapPainter {
             let (colour, pattern) = compare.line(mark.kind);
             let stroke = Stroke::new(compare.width_px, color32(colour));
             let Some((on, off)) = pattern else {
-                outline_country(&mut shapes, geometry, country.code, framing, max_error_km * 2.0, stroke);
+                outline_country(
+                    &mut shapes,
+                    geometry,
+                    country.code,
+                    framing,
+                    max_error_km * DASHED_ERROR_SCALE,
+                    stroke,
+                );
                 continue;
             };
-            for ring in &country.outline_for(max_error_km * 2.0).rings_km {
+            for ring in &country.outline_for(max_error_km * DASHED_ERROR_SCALE).rings_km {
                 let points: Vec<Pos2> = ring.iter().map(|&p| screen(&framing, p)).collect();
                 shapes.extend(Shape::dashed_line(&points, stroke, on, off));
             }
@@ -341,17 +349,9 @@ impl MapPainter {
         let Some(borders) = &self.borders else { return };
         let offset = egui::Vec2::from(framing.origin_px);
         let mut mesh = Mesh::default();
-        for (country, (vertices, indices)) in geometry.countries.iter().zip(&borders.ranges) {
-            if vertices.is_empty() || !country.bounds.intersects(&visible) {
-                continue;
-            }
-            let base = mesh.vertices.len() as u32;
-            mesh.vertices.extend(
-                borders.mesh.vertices[vertices.start as usize..vertices.end as usize]
-                    .iter()
-                    .map(|v| Vertex { pos: v.pos + offset, ..*v }),
-            );
-            mesh.indices.extend(borders.mesh.indices[indices.clone()].iter().map(|i| i - vertices.start + base));
+        for (vertices, indices) in Part::visible_runs(&borders.parts, &geometry.countries, &visible) {
+            rebased_indices(&mut mesh.indices, &borders.mesh.indices[indices], vertices.start, mesh.vertices.len());
+            mesh.vertices.extend(borders.mesh.vertices[vertices].iter().map(|v| Vertex { pos: v.pos + offset, ..*v }));
         }
         painter.add(Shape::mesh(mesh));
     }
@@ -386,12 +386,12 @@ fn stripe_image(width_px: f32) -> egui::ColorImage {
 fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
     let palette = &scene.palette;
     let stroke = Stroke::new(palette.border_width_px, color32(palette.border));
-    let max_error_km = OUTLINE_ERROR_POINTS / points_per_km;
+    let max_error_km = max_shape_error_km(points_per_km);
     let min_size_km = MIN_RING_POINTS / points_per_km;
     let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
     let mut mesh = Mesh::default();
-    let mut ranges = Vec::with_capacity(geometry.countries.len());
-    for country in &geometry.countries {
+    let mut parts = Vec::with_capacity(geometry.countries.len());
+    for (index, country) in geometry.countries.iter().enumerate() {
         let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
         let lod = country.outline_for(max_error_km);
         for (ring, bounds) in lod.rings_km.iter().zip(&lod.ring_bounds_km) {
@@ -408,9 +408,9 @@ fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32,
             };
             tessellator.tessellate_path(&path, &mut mesh);
         }
-        ranges.push((v0..mesh.vertices.len() as u32, i0..mesh.indices.len()));
+        parts.push(Part { country: index, vertices: v0..mesh.vertices.len() as u32, indices: i0..mesh.indices.len() });
     }
-    BorderMesh { points_per_km, pixels_per_point, mesh, ranges }
+    BorderMesh { points_per_km, pixels_per_point, mesh, parts }
 }
 
 fn outline_country(
