@@ -1,19 +1,24 @@
 //! Briefing export: a picture of a scene with title, legend, date and attribution.
-//! SVG is written straight from the scene; PNG renders that SVG with resvg, and PDF
-//! draws it onto a page with krilla, both with the shipped font, so the picture is
-//! the same on every machine and needs no display or GPU.
+//! One layout ([`briefing`]) draws on two painters: the SVG writer, and a raster
+//! painter that puts pixels straight into tiny-skia for PNG, previews and
+//! animations. PDF draws the SVG onto a page with krilla. Text is set in the
+//! shipped font, so the picture is the same on every machine and needs no display
+//! or GPU.
 
 pub mod animation;
+mod briefing;
+mod canvas;
 mod pdf;
 mod png;
+mod raster;
 mod svg;
 mod text;
 
 use std::path::Path;
 
+pub use briefing::BriefingText;
 pub use pdf::{Orientation, PageSetup, Paper, svg_to_pdf};
-pub use png::{Fonts, svg_to_png, svg_to_rgba};
-pub use svg::{BriefingText, scene_to_svg};
+pub use png::{Fonts, svg_to_png};
 pub use text::TextMeasure;
 
 /// Largest side of an exported picture, pixels.
@@ -25,7 +30,7 @@ pub const MAX_PIXELS: u64 = 64 * 1024 * 1024;
 /// Picture formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Raster, rendered from the SVG.
+    /// Raster, painted from the same layout as the SVG.
     Png,
     /// Vector, written from the scene.
     Svg,
@@ -129,22 +134,14 @@ impl Picture<'_> {
     /// The picture as SVG text; the size is checked first.
     pub fn svg(&self) -> Result<String, ExportError> {
         check_size(self.width, self.height)?;
-        Ok(scene_to_svg(
-            self.scene,
-            self.text,
-            self.view,
-            &TextMeasure::new(self.fonts.bytes()),
-            self.width,
-            self.height,
-            self.highlight,
-        ))
+        Ok(svg::picture_to_svg(self))
     }
 
     /// Whether the map of this picture is drawn from the 1:10m shapes (when they
     /// are loaded): zoomed in, or a large picture. Exporters load them first.
     pub fn needs_detail(&self) -> bool {
         let measure = TextMeasure::new(self.fonts.bytes());
-        crate::scene::Scene::detail_wanted_at(svg::map_px_per_km(
+        crate::scene::Scene::detail_wanted_at(briefing::map_px_per_km(
             self.scene,
             self.text,
             self.view,
@@ -156,20 +153,26 @@ impl Picture<'_> {
 
     /// The picture's file bytes in `format`.
     pub fn render(&self, format: Format) -> Result<Vec<u8>, ExportError> {
-        let svg = self.svg()?;
         match format {
-            Format::Svg => Ok(svg.into_bytes()),
-            Format::Png => svg_to_png(&svg, self.fonts, self.width, self.height),
-            Format::Pdf(page) => svg_to_pdf(&svg, self.fonts, page, &self.text.title),
+            Format::Svg => Ok(self.svg()?.into_bytes()),
+            Format::Png => self.raster_canvas()?.render_png(),
+            Format::Pdf(page) => svg_to_pdf(&self.svg()?, self.fonts, page, &self.text.title),
         }
     }
 
     /// Straight-alpha RGBA pixels at `scale` of the picture's size (1 for the
     /// clipboard, less for a preview): the same drawing, only smaller.
     pub fn rgba(&self, scale: f32) -> Result<([u32; 2], Vec<u8>), ExportError> {
-        let svg = self.svg()?;
-        let size = [self.width, self.height].map(|side| ((side as f32 * scale).round() as u32).max(1));
-        Ok((size, svg_to_rgba(&svg, self.fonts, size[0], size[1])?))
+        let pixmap = self.raster_canvas()?.render(scale)?.into_pixmap();
+        Ok(([pixmap.width(), pixmap.height()], png::straight_rgba(&pixmap)))
+    }
+
+    /// The picture laid out on the raster painter, ready to render.
+    fn raster_canvas(&self) -> Result<raster::RasterCanvas<'_>, ExportError> {
+        check_size(self.width, self.height)?;
+        let mut canvas = raster::RasterCanvas::new(self.fonts.bytes());
+        briefing::draw_briefing(&mut canvas, self);
+        Ok(canvas)
     }
 
     /// Renders and writes atomically: a failure leaves an existing file untouched.

@@ -44,7 +44,7 @@ pub fn place_labels(
     for label in &scene.labels {
         let country = &scene.geometry.countries[label.country];
         let width_px = country.bounds.width_km() * framing.px_per_km;
-        if width_px < MIN_COUNTRY_WIDTH_PX {
+        if !wide_enough(width_px) {
             continue;
         }
         let size = measure(&label.text);
@@ -73,6 +73,22 @@ pub fn place_labels(
         }
     }
     placed
+}
+
+/// Whether a country this many pixels wide gets a label.
+fn wide_enough(width_px: f32) -> bool {
+    width_px >= MIN_COUNTRY_WIDTH_PX
+}
+
+/// The countries whose label anchors [`place_labels`] may ask for at `framing`
+/// (indices into the scene's geometry), so that their costly search can be done
+/// beforehand, on several threads.
+pub fn labelled_countries(scene: &Scene, framing: Framing) -> impl Iterator<Item = usize> + '_ {
+    scene
+        .labels
+        .iter()
+        .map(|label| label.country)
+        .filter(move |&i| wide_enough(scene.geometry.countries[i].bounds.width_km() * framing.px_per_km))
 }
 
 /// Spots around `anchor` to try when the anchor is taken, nearest first: a line

@@ -26,7 +26,7 @@ use crate::model::{
 pub use captions::{ShownLayer, change_caption, drawn_changes};
 pub use comparison::{ChangeKind, ChangeMark, ComparisonLegend};
 pub use framing::{Framing, max_shape_error_km, view_centre_km};
-pub use labels::{PlacedLabel, place_labels};
+pub use labels::{PlacedLabel, labelled_countries, place_labels};
 pub use legend::{Combination, KeySwatch, Legend, LegendKey, LegendLayer};
 pub use palette::{HATCH_PERIOD_PX, HatchWeight, Palette, Rgba8, hatch_angle_deg};
 pub use selection::{CommitmentArc, HeldStatus, SelectionDetail, arc_curve};

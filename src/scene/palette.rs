@@ -26,6 +26,12 @@ impl Rgba8 {
         format!("#{r:02x}{g:02x}{b:02x}")
     }
 
+    /// The same colour without its transparency.
+    pub fn opaque(self) -> Self {
+        let [r, g, b, _] = self.0;
+        Self([r, g, b, 255])
+    }
+
     /// The same colour with alpha scaled by `factor` (0..1).
     pub fn faded(self, factor: f32) -> Self {
         let [r, g, b, a] = self.0;
