@@ -257,6 +257,18 @@ impl MapGeometry {
         self.hit_index().locate(point).map(|index| index as usize)
     }
 
+    /// Whether the plane position lies in country `index`: on the hit grid once it is
+    /// built (the window builds it in the background), which costs the same for
+    /// every country, else on the country's polygons, which costs Russia's 7,000
+    /// edges for every point (the exporters ask a few hundred points and never
+    /// build the grid).
+    pub fn contains(&self, index: usize, pos: PlanePoint) -> bool {
+        match self.hit_index.get() {
+            Some(grid) => grid.locate([pos.x_km as f32, pos.y_km as f32]) == Some(index as u32),
+            None => geo::Contains::contains(&self.countries[index].area_km, &geo::Point::new(pos.x_km, pos.y_km)),
+        }
+    }
+
     /// Every exact fill triangle in a grid, built on first use.
     fn hit_index(&self) -> &HitGrid {
         self.hit_index.get_or_init(|| {

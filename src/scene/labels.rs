@@ -6,8 +6,6 @@
 //! larger neighbour's name already sits there, a few nearby spots that are still
 //! inside the country are tried, so Norway keeps its name beside Sweden's.
 
-use geo::Contains;
-
 use super::{Framing, Scene};
 
 /// A label that found room.
@@ -58,10 +56,10 @@ pub fn place_labels(
             inside(min, max) && !placed.iter().any(|other| overlaps(min, max, other))
         };
         let spot = std::iter::once(anchor)
-            .chain(nearby_spots(anchor, size).filter(|&centre| {
-                let p = framing.invert(centre);
-                country.area_km.contains(&geo::Point::new(p.x_km, p.y_km))
-            }))
+            .chain(
+                nearby_spots(anchor, size)
+                    .filter(|&centre| scene.geometry.contains(label.country, framing.invert(centre))),
+            )
             .find(|&centre| fits(centre, &placed));
         if let Some(centre) = spot {
             placed.push(PlacedLabel {

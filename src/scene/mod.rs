@@ -380,6 +380,15 @@ impl Scene {
         }
     }
 
+    /// [`Scene::shapes_at`], shared: a cache built from the shapes keeps them, so it
+    /// knows by identity when the shapes it was built from are replaced.
+    pub fn shared_shapes_at(&self, px_per_km: f32) -> Arc<MapGeometry> {
+        match self.detail.get() {
+            Some(Some(detail)) if Self::detail_wanted_at(px_per_km) => Arc::clone(detail),
+            _ => Arc::clone(&self.geometry),
+        }
+    }
+
     /// Whether a picture at `px_per_km` is drawn from the 1:10m shapes (once they
     /// are loaded): the rule exporters ask before they load them.
     pub fn detail_wanted_at(px_per_km: f32) -> bool {

@@ -129,6 +129,19 @@ fn bench(c: &mut Criterion) {
     }
     frame(&mut app);
     c.bench_function("frame_1920x1080_caucasus_zoom8_detail", |b| b.iter(|| frame(&mut app)));
+    // The same with Armenia selected and its commitment lines drawn.
+    let armenia: alliance_map::model::CountryCode = "ARM".parse().unwrap();
+    app.apply(Command::Edit(Edit::SetCommitmentLines(true)));
+    app.apply(Command::Edit(Edit::SetSelected(Some(armenia))));
+    frame(&mut app);
+    c.bench_function("frame_1920x1080_caucasus_zoom8_selected_lines", |b| b.iter(|| frame(&mut app)));
+    app.apply(Command::Edit(Edit::SetSelected(None)));
+    // Zoomed into the Balkans (zoom 8).
+    let balkans = alliance_map::model::View { centre_lon: 20.5, centre_lat: 43.0, zoom: 8.0 };
+    app.apply(Command::Edit(Edit::SetView(balkans)));
+    frame(&mut app);
+    frame(&mut app);
+    c.bench_function("frame_1920x1080_balkans_zoom8_detail", |b| b.iter(|| frame(&mut app)));
     app.apply(Command::Edit(Edit::SetView(default_view)));
     frame(&mut app);
 

@@ -38,28 +38,30 @@ struct HatchMesh {
     parts: Vec<Part>,
 }
 
-/// One country's run of vertices and indices in a cached mesh, so that a frame
-/// copies only the countries it shows: zoomed into the Caucasus at 1:10m, a tenth
-/// of the world's 300,000 vertices instead of all of them.
+/// One tile's run of vertices and indices in a cached mesh, with the box around
+/// its vertices, so that a frame copies only what may be on screen. Countries are
+/// cut into tiles ([`TILE_KM`]) because a whole country is far too coarse a unit
+/// when zoomed in: at zoom 8 over the Caucasus the screen shows a sliver of Russia,
+/// whose 1:10m fill, three hatches and borders are most of the world's vertices.
 struct Part {
-    country: usize,
+    bounds: PlaneRect,
     vertices: std::ops::Range<u32>,
     indices: std::ops::Range<usize>,
 }
 
+/// The side of the square tiles cached meshes are cut into, in plane kilometres: a
+/// few tiles across the screen at zoom 8, and whole small countries at the overview.
+const TILE_KM: f32 = 200.0;
+
 impl Part {
-    /// The runs of consecutive parts whose countries' boxes meet `visible`, each as
-    /// one vertex range and one index range of the cached mesh, so that the default
-    /// view (everything visible) copies one run, as before culling.
-    fn visible_runs(
-        parts: &[Part],
-        countries: &[crate::geometry::CountryShape],
-        visible: &PlaneRect,
-    ) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+    /// The runs of consecutive parts whose boxes meet `visible`, each as one vertex
+    /// range and one index range of the cached mesh, so that the default view
+    /// (everything visible) copies one run, as without culling.
+    fn visible_runs(parts: &[Part], visible: &PlaneRect) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
         let mut runs: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
         let mut extends_last = false;
         for part in parts {
-            if !countries[part.country].bounds.intersects(visible) {
+            if !part.bounds.intersects(visible) {
                 extends_last = false;
                 continue;
             }
@@ -75,6 +77,57 @@ impl Part {
         }
         runs
     }
+
+    /// How many vertices and indices `runs` hold, to reserve them at once.
+    fn sizes(runs: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> (usize, usize) {
+        runs.iter().fold((0, 0), |(v, i), (vertices, indices)| (v + vertices.len(), i + indices.len()))
+    }
+}
+
+/// A country's fill triangles cut into tiles: each tile's own vertices (plane
+/// kilometres) and indices into them, and its box. A triangle goes to the tile
+/// holding its centroid; a tile's box covers its triangles wherever they reach.
+struct FillTile {
+    vertices_km: Vec<[f32; 2]>,
+    indices: Vec<u32>,
+    bounds: PlaneRect,
+}
+
+fn fill_tiles(triangles: &crate::geometry::Triangles) -> Vec<FillTile> {
+    let mut buckets: std::collections::BTreeMap<(i32, i32), Vec<usize>> = std::collections::BTreeMap::new();
+    for (t, corners) in triangles.indices.chunks_exact(3).enumerate() {
+        let [x, y] = corners.iter().fold([0.0f32; 2], |[x, y], &i| {
+            let p = triangles.vertices_km[i as usize];
+            [x + p[0] / 3.0, y + p[1] / 3.0]
+        });
+        buckets.entry(((x / TILE_KM).floor() as i32, (y / TILE_KM).floor() as i32)).or_default().push(t);
+    }
+    // Where each of the country's vertices went in the current tile.
+    let mut remap = vec![u32::MAX; triangles.vertices_km.len()];
+    let mut used = Vec::new();
+    buckets
+        .into_values()
+        .map(|members| {
+            let mut tile = FillTile { vertices_km: Vec::new(), indices: Vec::new(), bounds: PlaneRect::NOTHING };
+            for t in members {
+                for &i in &triangles.indices[t * 3..t * 3 + 3] {
+                    let slot = &mut remap[i as usize];
+                    if *slot == u32::MAX {
+                        *slot = tile.vertices_km.len() as u32;
+                        used.push(i as usize);
+                        let p = triangles.vertices_km[i as usize];
+                        tile.vertices_km.push(p);
+                        tile.bounds.include(p);
+                    }
+                    tile.indices.push(*slot);
+                }
+            }
+            for i in used.drain(..) {
+                remap[i] = u32::MAX;
+            }
+            tile
+        })
+        .collect()
 }
 
 /// Appends `indices` (into a cached mesh, its run starting at vertex `from`) to
@@ -94,14 +147,23 @@ struct BorderMesh {
     points_per_km: f32,
     pixels_per_point: f32,
     mesh: Mesh,
-    /// Each country's run of `mesh`.
+    /// Each piece's run of `mesh`.
     parts: Vec<Part>,
+}
+
+/// Every country's fill cut into tiles, for the shapes and level of detail they
+/// were cut from: the scene's colours change far more often than these.
+struct TiledFills {
+    geometry: std::sync::Arc<MapGeometry>,
+    tolerance_km: f32,
+    countries: Vec<Vec<FillTile>>,
 }
 
 /// Caches for painting one scene.
 #[derive(Default)]
 pub struct MapPainter {
     generation: u64,
+    tiled: Option<TiledFills>,
     /// Whether the caches hold the 1:10m shapes (else the 1:50m ones).
     detailed: bool,
     /// The tolerance of the fills' level of detail in the caches.
@@ -110,6 +172,8 @@ pub struct MapPainter {
     fill_parts: Vec<Part>,
     hatch: [HatchMesh; 2],
     borders: Option<BorderMesh>,
+    /// Dashed (suspended, hypothetical) and compare-mode outlines, like borders.
+    marks: Option<BorderMesh>,
     /// Stripe textures (bold, fine) and whether they are the high-contrast widths.
     textures: Option<([TextureHandle; 2], bool)>,
 }
@@ -143,8 +207,9 @@ pub fn prepare_shapes(geometry: &MapGeometry, px_per_km: f32) {
 }
 
 impl MapPainter {
-    fn rebuild_if_needed(&mut self, scene: &Scene, geometry: &MapGeometry, max_error_km: f32) {
-        let detailed = !std::ptr::eq(geometry, &*scene.geometry);
+    fn rebuild_if_needed(&mut self, scene: &Scene, px_per_km: f32, max_error_km: f32) {
+        let geometry = scene.shared_shapes_at(px_per_km);
+        let detailed = !std::sync::Arc::ptr_eq(&geometry, &scene.geometry);
         let fill_tolerance_km = crate::geometry::lod_tolerance_km(max_error_km);
         if self.generation == scene.generation
             && self.detailed == detailed
@@ -152,47 +217,62 @@ impl MapPainter {
         {
             return;
         }
-        let countries = &geometry.countries;
+        let tiles_stale = self
+            .tiled
+            .as_ref()
+            .is_none_or(|t| !std::sync::Arc::ptr_eq(&t.geometry, &geometry) || t.tolerance_km != fill_tolerance_km);
+        if tiles_stale {
+            let countries = geometry.countries.iter().map(|c| fill_tiles(c.fill_for(max_error_km))).collect();
+            self.tiled = Some(TiledFills {
+                geometry: std::sync::Arc::clone(&geometry),
+                tolerance_km: fill_tolerance_km,
+                countries,
+            });
+        }
+        let Some(tiled) = &self.tiled else { return };
+
         let mut fill = Mesh::default();
         self.fill_parts.clear();
-        for (index, (country, colour)) in countries.iter().zip(&scene.fills).enumerate() {
+        for (tiles, colour) in tiled.countries.iter().zip(&scene.fills) {
             let color = color32(*colour);
-            let (offset, first_index) = (fill.vertices.len() as u32, fill.indices.len());
-            let triangles = country.fill_for(max_error_km);
-            fill.vertices.extend(triangles.vertices_km.iter().map(|p| Vertex {
-                pos: Pos2::new(p[0], p[1]),
-                uv: WHITE_UV,
-                color,
-            }));
-            fill.indices.extend(triangles.indices.iter().map(|i| offset + i));
-            self.fill_parts.push(Part {
-                country: index,
-                vertices: offset..fill.vertices.len() as u32,
-                indices: first_index..fill.indices.len(),
-            });
+            for tile in tiles {
+                let (offset, first_index) = (fill.vertices.len() as u32, fill.indices.len());
+                fill.vertices.extend(tile.vertices_km.iter().map(|p| Vertex {
+                    pos: Pos2::new(p[0], p[1]),
+                    uv: WHITE_UV,
+                    color,
+                }));
+                fill.indices.extend(tile.indices.iter().map(|i| offset + i));
+                self.fill_parts.push(Part {
+                    bounds: tile.bounds,
+                    vertices: offset..fill.vertices.len() as u32,
+                    indices: first_index..fill.indices.len(),
+                });
+            }
         }
         self.fill_km = fill;
 
         self.hatch = Default::default();
         for hatch in &scene.hatches {
             let target = &mut self.hatch[weight_slot(hatch.weight)];
-            let country = &countries[hatch.country];
             let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
-            let (offset, first_index) = (target.positions_km.len() as u32, target.indices.len());
             let color = color32(hatch.colour);
-            let triangles = country.fill_for(max_error_km);
-            target.positions_km.extend_from_slice(&triangles.vertices_km);
-            target.normals.extend(std::iter::repeat_n([sin, cos], triangles.vertices_km.len()));
-            target.colours.extend(std::iter::repeat_n(color, triangles.vertices_km.len()));
-            target.indices.extend(triangles.indices.iter().map(|i| offset + i));
-            target.parts.push(Part {
-                country: hatch.country,
-                vertices: offset..target.positions_km.len() as u32,
-                indices: first_index..target.indices.len(),
-            });
+            for tile in &tiled.countries[hatch.country] {
+                let (offset, first_index) = (target.positions_km.len() as u32, target.indices.len());
+                target.positions_km.extend_from_slice(&tile.vertices_km);
+                target.normals.extend(std::iter::repeat_n([sin, cos], tile.vertices_km.len()));
+                target.colours.extend(std::iter::repeat_n(color, tile.vertices_km.len()));
+                target.indices.extend(tile.indices.iter().map(|i| offset + i));
+                target.parts.push(Part {
+                    bounds: tile.bounds,
+                    vertices: offset..target.positions_km.len() as u32,
+                    indices: first_index..target.indices.len(),
+                });
+            }
         }
         // Borders do not depend on the scene's styles, but a new palette changes their colour.
         self.borders = None;
+        self.marks = None;
         self.generation = scene.generation;
         self.detailed = detailed;
         self.fill_tolerance_km = fill_tolerance_km;
@@ -225,18 +305,21 @@ impl MapPainter {
         // The 1:10m shapes when zoomed in and loaded: same countries, same indices.
         let geometry = scene.shapes_at(framing.px_per_km);
         let max_error_km = max_shape_error_km(framing.px_per_km);
-        self.rebuild_if_needed(scene, geometry, max_error_km);
+        self.rebuild_if_needed(scene, framing.px_per_km, max_error_km);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
         painter.rect_filled(clip, 0.0, color32(palette.sea));
         let visible = framing.visible_km(clip.min.into(), clip.max.into());
-        let countries = &geometry.countries;
 
         let texture_ids = self.textures(painter.ctx(), palette.is_high_contrast());
 
-        // Fills: only the countries on screen.
+        // Fills: only the tiles on screen.
+        let runs = Part::visible_runs(&self.fill_parts, &visible);
+        let (vertex_count, index_count) = Part::sizes(&runs);
         let mut mesh = Mesh::default();
-        for (vertices, indices) in Part::visible_runs(&self.fill_parts, countries, &visible) {
+        mesh.vertices.reserve_exact(vertex_count);
+        mesh.indices.reserve_exact(index_count);
+        for (vertices, indices) in runs {
             let base = mesh.vertices.len();
             rebased_indices(&mut mesh.indices, &self.fill_km.indices[indices], vertices.start, base);
             let run = &self.fill_km.vertices[vertices];
@@ -244,10 +327,14 @@ impl MapPainter {
         }
         painter.add(Shape::mesh(mesh));
 
-        // Hatches: one textured mesh per weight, of the countries on screen.
+        // Hatches: one textured mesh per weight, of the tiles on screen.
         for (hatch, texture_id) in self.hatch.iter().zip(texture_ids) {
+            let runs = Part::visible_runs(&hatch.parts, &visible);
+            let (vertex_count, index_count) = Part::sizes(&runs);
             let mut mesh = Mesh::with_texture(texture_id);
-            for (range, indices) in Part::visible_runs(&hatch.parts, countries, &visible) {
+            mesh.vertices.reserve_exact(vertex_count);
+            mesh.indices.reserve_exact(index_count);
+            for (range, indices) in runs {
                 rebased_indices(&mut mesh.indices, &hatch.indices[indices], range.start, mesh.vertices.len());
                 let vertices = hatch.positions_km[range.clone()].iter().zip(&hatch.normals[range.clone()]);
                 for ((p, n), color) in vertices.zip(&hatch.colours[range]) {
@@ -261,50 +348,11 @@ impl MapPainter {
             }
         }
 
-        // Borders.
-        self.paint_borders(painter, scene, geometry, framing, visible);
+        // Borders, dashed outlines (suspended and hypothetical memberships) and
+        // compare mode's outlines (joined solid, left dashed, changed dotted).
+        self.paint_outlines(painter, scene, geometry, framing, visible);
 
-        // Dashed outlines: suspended and hypothetical memberships.
         let mut shapes = Vec::new();
-        let dash = palette.dash;
-        for dashed in &scene.dashed {
-            let country = &geometry.countries[dashed.country];
-            if !country.bounds.intersects(&visible) {
-                continue;
-            }
-            let stroke = Stroke::new(dash.width_px, color32(dashed.colour));
-            for ring in &country.outline_for(max_error_km * DASHED_ERROR_SCALE).rings_km {
-                let points: Vec<Pos2> = ring.iter().map(|&p| screen(&framing, p)).collect();
-                shapes.extend(Shape::dashed_line(&points, stroke, dash.on_px, dash.off_px));
-            }
-        }
-
-        // Compare mode: joined solid, left dashed, changed dotted.
-        let compare = palette.compare;
-        for mark in &scene.changes {
-            let country = &geometry.countries[mark.country];
-            if !country.bounds.intersects(&visible) {
-                continue;
-            }
-            let (colour, pattern) = compare.line(mark.kind);
-            let stroke = Stroke::new(compare.width_px, color32(colour));
-            let Some((on, off)) = pattern else {
-                outline_country(
-                    &mut shapes,
-                    geometry,
-                    country.code,
-                    framing,
-                    max_error_km * DASHED_ERROR_SCALE,
-                    stroke,
-                );
-                continue;
-            };
-            for ring in &country.outline_for(max_error_km * DASHED_ERROR_SCALE).rings_km {
-                let points: Vec<Pos2> = ring.iter().map(|&p| screen(&framing, p)).collect();
-                shapes.extend(Shape::dashed_line(&points, stroke, on, off));
-            }
-        }
-
         // Emphasis, hover and selection (a casing under the selection).
         let widths = palette.highlight;
         let selection = color32(palette.selection);
@@ -330,30 +378,44 @@ impl MapPainter {
         paint_arcs(painter, scene, framing, overlay.arcs);
     }
 
-    fn paint_borders(
+    /// Borders, then the dashed and compare-mode outlines: each tessellated once
+    /// per zoom (their dashes laid out along whole rings, so they stay still while
+    /// the map pans), and copied per frame where they are near the screen.
+    fn paint_outlines(
         &mut self,
         painter: &Painter,
         scene: &Scene,
         geometry: &MapGeometry,
         framing: Framing,
-        visible: crate::geometry::PlaneRect,
+        visible: PlaneRect,
     ) {
         let pixels_per_point = painter.ctx().pixels_per_point();
-        let stale = self
-            .borders
-            .as_ref()
-            .is_none_or(|b| b.points_per_km != framing.px_per_km || b.pixels_per_point != pixels_per_point);
-        if stale {
+        let stale = |mesh: &Option<BorderMesh>| {
+            mesh.as_ref().is_none_or(|b| b.points_per_km != framing.px_per_km || b.pixels_per_point != pixels_per_point)
+        };
+        if stale(&self.borders) {
             self.borders = Some(tessellate_borders(scene, geometry, framing.px_per_km, pixels_per_point));
         }
-        let Some(borders) = &self.borders else { return };
-        let offset = egui::Vec2::from(framing.origin_px);
-        let mut mesh = Mesh::default();
-        for (vertices, indices) in Part::visible_runs(&borders.parts, &geometry.countries, &visible) {
-            rebased_indices(&mut mesh.indices, &borders.mesh.indices[indices], vertices.start, mesh.vertices.len());
-            mesh.vertices.extend(borders.mesh.vertices[vertices].iter().map(|v| Vertex { pos: v.pos + offset, ..*v }));
+        if stale(&self.marks) {
+            self.marks = Some(tessellate_marks(scene, geometry, framing.px_per_km, pixels_per_point));
         }
-        painter.add(Shape::mesh(mesh));
+        let offset = egui::Vec2::from(framing.origin_px);
+        for cached in [&self.borders, &self.marks].into_iter().flatten() {
+            let runs = Part::visible_runs(&cached.parts, &visible);
+            let (vertex_count, index_count) = Part::sizes(&runs);
+            if vertex_count == 0 {
+                continue;
+            }
+            let mut mesh = Mesh::default();
+            mesh.vertices.reserve_exact(vertex_count);
+            mesh.indices.reserve_exact(index_count);
+            for (vertices, indices) in runs {
+                rebased_indices(&mut mesh.indices, &cached.mesh.indices[indices], vertices.start, mesh.vertices.len());
+                mesh.vertices
+                    .extend(cached.mesh.vertices[vertices].iter().map(|v| Vertex { pos: v.pos + offset, ..*v }));
+            }
+            painter.add(Shape::mesh(mesh));
+        }
     }
 }
 
@@ -381,6 +443,9 @@ fn stripe_image(width_px: f32) -> egui::ColorImage {
     egui::ColorImage::new([period, 1], pixels)
 }
 
+/// Points in one piece of a tessellated border.
+const BORDER_PIECE_POINTS: usize = 128;
+
 /// Tessellates every country's borders at one zoom into a mesh whose positions
 /// are in points relative to the plane origin.
 fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
@@ -390,28 +455,93 @@ fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32,
     let min_size_km = MIN_RING_POINTS / points_per_km;
     let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
     let mut mesh = Mesh::default();
-    let mut parts = Vec::with_capacity(geometry.countries.len());
-    for (index, country) in geometry.countries.iter().enumerate() {
-        let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
+    let mut parts = Vec::new();
+    for country in &geometry.countries {
         let lod = country.outline_for(max_error_km);
         for (ring, bounds) in lod.rings_km.iter().zip(&lod.ring_bounds_km) {
             if bounds.width_km().max(bounds.height_km()) < min_size_km {
                 continue;
             }
-            // Open lines (the ring repeats its first point): egui cuts sharp corners
-            // off open lines but not off closed loops, whose miters spike.
-            let path = PathShape {
-                points: ring.iter().map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km)).collect(),
-                closed: false,
-                fill: Color32::TRANSPARENT,
-                stroke: PathStroke::from(stroke),
-            };
-            tessellator.tessellate_path(&path, &mut mesh);
+            // In pieces, each its own part, so that a frame copies only the pieces
+            // near the screen; consecutive pieces share their end point. Open lines
+            // (the ring repeats its first point): egui cuts sharp corners off open
+            // lines but not off closed loops, whose miters spike.
+            let mut start = 0;
+            while start + 1 < ring.len() {
+                let piece = &ring[start..(start + BORDER_PIECE_POINTS).min(ring.len())];
+                start += piece.len() - 1;
+                let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
+                let mut piece_bounds = PlaneRect::NOTHING;
+                for &p in piece {
+                    piece_bounds.include(p);
+                }
+                let path = PathShape {
+                    points: piece.iter().map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km)).collect(),
+                    closed: false,
+                    fill: Color32::TRANSPARENT,
+                    stroke: PathStroke::from(stroke),
+                };
+                tessellator.tessellate_path(&path, &mut mesh);
+                parts.push(Part {
+                    bounds: piece_bounds,
+                    vertices: v0..mesh.vertices.len() as u32,
+                    indices: i0..mesh.indices.len(),
+                });
+            }
         }
-        parts.push(Part { country: index, vertices: v0..mesh.vertices.len() as u32, indices: i0..mesh.indices.len() });
     }
     BorderMesh { points_per_km, pixels_per_point, mesh, parts }
 }
+
+/// Tessellates the scene's dashed outlines and compare-mode outlines at one zoom,
+/// in points relative to the plane origin, in parts of a few dozen dashes.
+fn tessellate_marks(scene: &Scene, geometry: &MapGeometry, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
+    let palette = &scene.palette;
+    let max_error_km = max_shape_error_km(points_per_km) * DASHED_ERROR_SCALE;
+    let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
+    let mut mesh = Mesh::default();
+    let mut parts = Vec::new();
+    let dash = palette.dash;
+    let dashed = scene
+        .dashed
+        .iter()
+        .map(|d| (d.country, Stroke::new(dash.width_px, color32(d.colour)), Some((dash.on_px, dash.off_px))));
+    let compare = palette.compare;
+    let changes = scene.changes.iter().map(|mark| {
+        let (colour, pattern) = compare.line(mark.kind);
+        (mark.country, Stroke::new(compare.width_px, color32(colour)), pattern)
+    });
+    for (country, stroke, pattern) in dashed.chain(changes) {
+        for ring in &geometry.countries[country].outline_for(max_error_km).rings_km {
+            let points: Vec<Pos2> =
+                ring.iter().map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km)).collect();
+            let shapes = match pattern {
+                Some((on, off)) => Shape::dashed_line(&points, stroke, on, off),
+                None => vec![Shape::Path(PathShape {
+                    points,
+                    closed: false,
+                    fill: Color32::TRANSPARENT,
+                    stroke: PathStroke::from(stroke),
+                })],
+            };
+            for piece in shapes.chunks(MARK_PIECE_SHAPES) {
+                let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
+                let mut bounds = PlaneRect::NOTHING;
+                for shape in piece {
+                    let rect = shape.visual_bounding_rect();
+                    bounds.include([rect.min.x / points_per_km, -rect.min.y / points_per_km]);
+                    bounds.include([rect.max.x / points_per_km, -rect.max.y / points_per_km]);
+                    tessellator.tessellate_shape(shape.clone(), &mut mesh);
+                }
+                parts.push(Part { bounds, vertices: v0..mesh.vertices.len() as u32, indices: i0..mesh.indices.len() });
+            }
+        }
+    }
+    BorderMesh { points_per_km, pixels_per_point, mesh, parts }
+}
+
+/// Dashes (or whole outlines) in one part of the marks' mesh.
+const MARK_PIECE_SHAPES: usize = 48;
 
 fn outline_country(
     shapes: &mut Vec<Shape>,
