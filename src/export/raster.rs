@@ -4,8 +4,10 @@
 //!
 //! Painting the scene directly skips writing the SVG and parsing it back, which
 //! cost about as much as rasterising. The map, which is nearly all of the work, is
-//! painted into its own pixmap in two bands of rows on two threads, then laid on
-//! the page: that pixmap is also the map's clip.
+//! painted into its own pixmap (which is also its clip) in bands of rows, and the
+//! page around it beside them, by two threads taking jobs in turn; for a PNG, a
+//! third thread lays each row of the map on the page and encodes it as soon as
+//! its band is painted.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -115,7 +117,7 @@ impl<'f> RasterCanvas<'f> {
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(content);
         let shaped = rustybuzz::shape(face, &[], buffer);
-        let scale = size / f32::from(face.units_per_em() as u16);
+        let scale = size / face.units_per_em() as f32;
         let width: f32 = shaped.glyph_positions().iter().map(|p| p.x_advance as f32 * scale).sum();
         let mut pen_x = match anchor {
             Anchor::Start => at[0],
@@ -395,8 +397,8 @@ fn compose_row(page: &Pixmap, y: u32, map: Option<(&[u8], usize)>, rgba: &mut [u
 }
 
 /// Lays premultiplied pixels `source` over `target` (source over). The map is
-/// opaque but for its edge, so nearly every pixel is a copy: this costs an eighth
-/// of tiny-skia's general `draw_pixmap`.
+/// opaque but for its edge, so nearly every pixel is a copy: this cost a sixth of
+/// tiny-skia's general `draw_pixmap` (13 M against 81 M instructions at 1920x1080).
 fn lay_over(target: &mut [u8], source: &[u8]) {
     for (dst, src) in target.chunks_exact_mut(4).zip(source.chunks_exact(4)) {
         match src[3] {
