@@ -224,6 +224,34 @@ fn the_png_shows_what_the_svg_shows() {
     }
 }
 
+/// The raster painter at the sizes where its bands and edges are degenerate, and
+/// at a preview's scale: a picture of the right size, never a panic.
+#[test]
+fn tiny_pictures_and_previews_are_painted() {
+    let (scene, layout, font) = golden_scene("maps/layouts/today.ron");
+    let text = BriefingText { title: layout.title.clone(), subtitle: layout.subtitle.clone() };
+    let fonts = alliance_map::export::Fonts::new(font);
+    let picture = |width, height| Picture {
+        scene: &scene,
+        text: &text,
+        view: &layout.view,
+        fonts: &fonts,
+        width,
+        height,
+        highlight: None,
+    };
+    for (width, height) in [(1, 1), (16, 16), (3, 500), (500, 3)] {
+        let png = picture(width, height).render(Format::Png).unwrap();
+        let image = image::load_from_memory(&png).unwrap();
+        assert_eq!((image.width(), image.height()), (width, height));
+    }
+    let ([width, height], rgba) = picture(1920, 1080).rgba(0.25).unwrap();
+    assert_eq!([width, height], [480, 270]);
+    assert_eq!(rgba.len(), 480 * 270 * 4);
+    let colours: std::collections::HashSet<&[u8]> = rgba.chunks_exact(4).collect();
+    assert!(colours.len() > 100, "a preview shows the map, not a blank page ({} colours)", colours.len());
+}
+
 /// A long country next to a larger one keeps its name: Sweden's name takes the spot
 /// at Norway's label anchor (the pole of inaccessibility), and Norway's goes to a
 /// nearby spot that is still inside Norway.

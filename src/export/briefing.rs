@@ -202,7 +202,7 @@ fn draw_map<C: Canvas>(
             width: hatch.weight.width_px(high_contrast) * u.max(1.0),
             period: HATCH_PERIOD_PX * u.max(1.0),
         };
-        canvas.hatch(hatch.country, &countries[hatch.country].outline_for(max_error_km).rings_km, framing, stripes);
+        canvas.hatch(&countries[hatch.country].outline_for(max_error_km).rings_km, framing, stripes);
     }
     canvas.borders(&shown, Line::solid(palette.border, palette.border_width_px * u.max(0.75)));
     let dash = palette.dash;

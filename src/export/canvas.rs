@@ -81,10 +81,9 @@ pub(super) trait Canvas {
     fn begin_map(&mut self, map_min: [f32; 2], map_max: [f32; 2], sea: Rgba8);
     /// Country fills (even-odd, opaque).
     fn fill_countries(&mut self, fills: &[(usize, Rgba8)]);
-    /// A country's hatch: `stripes` inside its outline, whose rings (in plane
-    /// kilometres, placed by `framing`) are those given to
-    /// [`Canvas::define_countries`].
-    fn hatch(&mut self, country: usize, rings: &[Vec<[f32; 2]>], framing: Framing, stripes: Stripes);
+    /// A country's hatch: `stripes` inside its outline, whose rings are in plane
+    /// kilometres, placed by `framing`.
+    fn hatch(&mut self, rings: &[Vec<[f32; 2]>], framing: Framing, stripes: Stripes);
     /// Every shown country's outline in one line style (opaque, rounded joins).
     fn borders(&mut self, countries: &[usize], line: Line);
     /// One country's outline, marked.
@@ -117,7 +116,8 @@ pub(super) fn label_baseline(label: &PlacedLabel, size: f32) -> [f32; 2] {
 /// edges (islands and lakes included) rather than geo's general boolean
 /// operations, which cost five times more for these many short lines.
 ///
-/// `None` for a shape without edges.
+/// The rings must be closed (last point = first), as outlines are. `None` for a
+/// shape without edges.
 pub(super) fn hatch_segments<R, P>(rings: R, stripes: Stripes) -> Option<Vec<[[f32; 2]; 2]>>
 where
     R: Iterator<Item = P>,

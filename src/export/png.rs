@@ -98,7 +98,7 @@ pub(super) fn encode_rows(
         std::io::Write::write_all(&mut stream, &rgb).map_err(|e| ExportError::Encode(e.to_string()))?;
     }
     stream.finish().map_err(error)?;
-    Ok(())
+    writer.finish().map_err(error)
 }
 
 /// Encodes RGBA pixels as PNG with fast compression.

@@ -164,7 +164,8 @@ impl<'f> RasterCanvas<'f> {
     }
 
     /// Renders the picture at `scale` times its layout size (1 for the export).
-    pub fn render(&self, scale: f32) -> Result<Rendered, ExportError> {
+    /// The canvas is used up: strokes outlined for one scale are kept in its ops.
+    pub fn render(self, scale: f32) -> Result<Rendered, ExportError> {
         let (mut page, mut map, place) = self.canvases(scale)?;
         self.paint_all(&mut page, &mut map, place, &|_| {});
         Ok(Rendered { page, map, place })
@@ -173,7 +174,7 @@ impl<'f> RasterCanvas<'f> {
     /// Renders the picture at its layout size as PNG. A third thread encodes the
     /// rows as soon as the page and the band they cross are painted, so encoding
     /// overlaps painting instead of following it.
-    pub fn render_png(&self) -> Result<Vec<u8>, ExportError> {
+    pub fn render_png(self) -> Result<Vec<u8>, ExportError> {
         let (mut page, mut map, place) = self.canvases(1.0)?;
         let (width, height) = (page.width(), page.height());
         let (sender, receiver) = std::sync::mpsc::channel::<Painted<'_>>();
@@ -223,8 +224,19 @@ impl<'f> RasterCanvas<'f> {
         let x1 = (max[0] * sx).ceil().clamp(0.0, width as f32) as u32;
         let y1 = (max[1] * sy).ceil().clamp(0.0, height as f32) as u32;
         let size = [x1.saturating_sub(x0), y1.saturating_sub(y0)];
+        // How much of its edge pixels the map's rectangle covers: the SVG's clip is
+        // antialiased, and at a preview's scale these pixels are not under the frame.
+        let cover =
+            |low: f32, high: f32, pixel: u32| (high.min(pixel as f32 + 1.0) - low.max(pixel as f32)).clamp(0.0, 1.0);
+        let (low, high) = ([min[0] * sx, min[1] * sy], [max[0] * sx, max[1] * sy]);
         let place = MapPlace {
             origin: [x0, y0],
+            edge_cover: [
+                cover(low[0], high[0], x0),
+                cover(low[1], high[1], y0),
+                cover(low[0], high[0], x1.saturating_sub(1)),
+                cover(low[1], high[1], y1.saturating_sub(1)),
+            ],
             size,
             band_rows: size[1].div_ceil(MAP_BANDS).max(1),
             to_pixels: Transform::from_scale(sx, sy),
@@ -271,6 +283,7 @@ impl<'f> RasterCanvas<'f> {
                             self.paint(&self.map, &mut pixmap, transform);
                             self.paint(&self.over_map, &mut pixmap, transform);
                         }
+                        place.clip_edges(index, rows);
                         painted(Painted::Band { index, rows });
                     }
                     None => {}
@@ -320,6 +333,9 @@ enum Painted<'a> {
 struct MapPlace {
     /// Its top left pixel on the page.
     origin: [u32; 2],
+    /// The share of its left column, top row, right column and bottom row inside
+    /// the map's rectangle.
+    edge_cover: [f32; 4],
     /// Its width and height in pixels.
     size: [u32; 2],
     /// Rows in each band (the last may hold fewer).
@@ -341,6 +357,38 @@ impl MapPlace {
     fn band_of(self, y: u32) -> Option<usize> {
         let row = y.checked_sub(self.origin[1]).filter(|&row| row < self.size[1] && self.size[0] > 0)?;
         Some((row / self.band_rows) as usize)
+    }
+
+    /// Fades the pixels of band `index` (its `rows`) on the map's edges by how much
+    /// of them the map's rectangle covers: what was painted there reaches past it.
+    fn clip_edges(self, index: usize, rows: &mut [u8]) {
+        let row_bytes = self.row_bytes();
+        let [left, top, right, bottom] = self.edge_cover;
+        let fade = |pixel: &mut [u8], cover: f32| {
+            for channel in pixel {
+                *channel = (f32::from(*channel) * cover).round() as u8;
+            }
+        };
+        let first_row = index as u32 * self.band_rows;
+        for (k, row) in rows.chunks_exact_mut(row_bytes).enumerate() {
+            let y = first_row + k as u32;
+            let vertical = if y == 0 {
+                top
+            } else if y + 1 == self.size[1] {
+                bottom
+            } else {
+                1.0
+            };
+            if vertical < 1.0 {
+                row.chunks_exact_mut(4).for_each(|pixel| fade(pixel, vertical));
+            }
+            if left < 1.0 {
+                fade(&mut row[..4], left);
+            }
+            if right < 1.0 {
+                fade(&mut row[row_bytes - 4..], right);
+            }
+        }
     }
 
     /// From layout units to the pixels of band `index`.
@@ -556,7 +604,7 @@ impl Canvas for RasterCanvas<'_> {
         }
     }
 
-    fn hatch(&mut self, _country: usize, rings: &[Vec<[f32; 2]>], framing: Framing, stripes: Stripes) {
+    fn hatch(&mut self, rings: &[Vec<[f32; 2]>], framing: Framing, stripes: Stripes) {
         let rings = rings.iter().map(|ring| ring.iter().map(|&p| framing.apply(p)));
         if let Some(segments) = hatch_segments(rings, stripes) {
             self.push(hatch_path(&segments, stripes.width), stripes.colour, How::Fill(FillRule::Winding));

@@ -144,7 +144,7 @@ impl Canvas for SvgCanvas {
         self.out.push_str("</g>\n");
     }
 
-    fn hatch(&mut self, _country: usize, rings: &[Vec<[f32; 2]>], framing: Framing, stripes: Stripes) {
+    fn hatch(&mut self, rings: &[Vec<[f32; 2]>], framing: Framing, stripes: Stripes) {
         let rings = rings.iter().map(|ring| ring.iter().map(|&p| framing.apply(p)));
         let Some(segments) = hatch_segments(rings, stripes) else { return };
         let (colour, width) = (stripes.colour, stripes.width);

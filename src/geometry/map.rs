@@ -260,8 +260,9 @@ impl MapGeometry {
     /// Whether the plane position lies in country `index`: on the hit grid once it is
     /// built (the window builds it in the background), which costs the same for
     /// every country, else on the country's polygons, which costs Russia's 7,000
-    /// edges for every point (the exporters ask a few hundred points and never
-    /// build the grid).
+    /// edges for every point (the command line's exports ask a few hundred points
+    /// and never build the grid). The two can differ only for a point within
+    /// rounding of an edge.
     pub fn contains(&self, index: usize, pos: PlanePoint) -> bool {
         match self.hit_index.get() {
             Some(grid) => grid.locate([pos.x_km as f32, pos.y_km as f32]) == Some(index as u32),

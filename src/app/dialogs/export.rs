@@ -1,5 +1,5 @@
-//! File → Export: format, size presets (paper for PDF), title fields and a live preview that is the
-//! export itself (the same SVG, rasterised smaller). Rendering runs off the UI
+//! File → Export: format, size presets (paper for PDF), title fields and a live
+//! preview that is the export itself (the same layout painted smaller). Rendering runs off the UI
 //! thread (a [`Job`]), so the window never freezes on a 4K export.
 
 use std::path::PathBuf;

@@ -1,6 +1,8 @@
-//! Paints a [`Scene`] with egui, framed by the same [`Framing`] the exporters use. Everything expensive is cached per scene (fill and
-//! hatch vertices in plane coordinates) or per zoom level (tessellated borders); a
-//! frame only moves vertices to the screen, one multiply-add each.
+//! Paints a [`Scene`] with egui, framed by the same [`Framing`] the exporters use.
+//! Everything expensive is cached: fills cut into tiles per set of shapes and level
+//! of detail, fill and hatch vertices in plane coordinates per scene, tessellated
+//! borders and dashed outlines per zoom level. A frame only moves the vertices of
+//! the tiles and pieces near the screen, one multiply-add each.
 
 use egui::epaint::{
     Mesh, PathShape, PathStroke, QuadraticBezierShape, TessellationOptions, Tessellator, Vertex, WHITE_UV,
@@ -141,9 +143,12 @@ fn rebased_indices(out: &mut Vec<u32>, indices: &[u32], from: usize, to: usize) 
     }
 }
 
-/// Borders tessellated once for one zoom level, in points relative to the plane
-/// origin, so panning only adds the origin; zooming re-tessellates.
-struct BorderMesh {
+/// Outlines (borders, or the dashed and compare-mode marks) tessellated once for
+/// one set of shapes and one zoom level, in points relative to the plane origin, so
+/// panning only adds the origin; zooming re-tessellates.
+struct OutlineMesh {
+    /// The shapes they were tessellated from.
+    geometry: std::sync::Arc<MapGeometry>,
     points_per_km: f32,
     pixels_per_point: f32,
     mesh: Mesh,
@@ -171,9 +176,9 @@ pub struct MapPainter {
     fill_km: Mesh,
     fill_parts: Vec<Part>,
     hatch: [HatchMesh; 2],
-    borders: Option<BorderMesh>,
+    borders: Option<OutlineMesh>,
     /// Dashed (suspended, hypothetical) and compare-mode outlines, like borders.
-    marks: Option<BorderMesh>,
+    marks: Option<OutlineMesh>,
     /// Stripe textures (bold, fine) and whether they are the high-contrast widths.
     textures: Option<([TextureHandle; 2], bool)>,
 }
@@ -207,9 +212,8 @@ pub fn prepare_shapes(geometry: &MapGeometry, px_per_km: f32) {
 }
 
 impl MapPainter {
-    fn rebuild_if_needed(&mut self, scene: &Scene, px_per_km: f32, max_error_km: f32) {
-        let geometry = scene.shared_shapes_at(px_per_km);
-        let detailed = !std::sync::Arc::ptr_eq(&geometry, &scene.geometry);
+    fn rebuild_if_needed(&mut self, scene: &Scene, geometry: &std::sync::Arc<MapGeometry>, max_error_km: f32) {
+        let detailed = !std::sync::Arc::ptr_eq(geometry, &scene.geometry);
         let fill_tolerance_km = crate::geometry::lod_tolerance_km(max_error_km);
         if self.generation == scene.generation
             && self.detailed == detailed
@@ -220,16 +224,15 @@ impl MapPainter {
         let tiles_stale = self
             .tiled
             .as_ref()
-            .is_none_or(|t| !std::sync::Arc::ptr_eq(&t.geometry, &geometry) || t.tolerance_km != fill_tolerance_km);
+            .is_none_or(|t| !std::sync::Arc::ptr_eq(&t.geometry, geometry) || t.tolerance_km != fill_tolerance_km);
         if tiles_stale {
-            let countries = geometry.countries.iter().map(|c| fill_tiles(c.fill_for(max_error_km))).collect();
-            self.tiled = Some(TiledFills {
-                geometry: std::sync::Arc::clone(&geometry),
-                tolerance_km: fill_tolerance_km,
-                countries,
-            });
+            self.tiled = None;
         }
-        let Some(tiled) = &self.tiled else { return };
+        let tiled = self.tiled.get_or_insert_with(|| TiledFills {
+            geometry: std::sync::Arc::clone(geometry),
+            tolerance_km: fill_tolerance_km,
+            countries: geometry.countries.iter().map(|c| fill_tiles(c.fill_for(max_error_km))).collect(),
+        });
 
         let mut fill = Mesh::default();
         self.fill_parts.clear();
@@ -303,9 +306,12 @@ impl MapPainter {
     /// Paints background, fills, hatches, borders, labels and the overlay.
     pub fn paint(&mut self, painter: &Painter, scene: &Scene, framing: Framing, overlay: &Overlay<'_>) {
         // The 1:10m shapes when zoomed in and loaded: same countries, same indices.
-        let geometry = scene.shapes_at(framing.px_per_km);
+        // Looked up once: the 1:10m shapes may finish loading in the background
+        // at any moment, and every cache of this frame must come from the same ones.
+        let shared = scene.shared_shapes_at(framing.px_per_km);
+        let geometry = &*shared;
         let max_error_km = max_shape_error_km(framing.px_per_km);
-        self.rebuild_if_needed(scene, framing.px_per_km, max_error_km);
+        self.rebuild_if_needed(scene, &shared, max_error_km);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
         painter.rect_filled(clip, 0.0, color32(palette.sea));
@@ -350,7 +356,7 @@ impl MapPainter {
 
         // Borders, dashed outlines (suspended and hypothetical memberships) and
         // compare mode's outlines (joined solid, left dashed, changed dotted).
-        self.paint_outlines(painter, scene, geometry, framing, visible);
+        self.paint_outlines(painter, scene, &shared, framing, visible);
 
         let mut shapes = Vec::new();
         // Emphasis, hover and selection (a casing under the selection).
@@ -385,13 +391,17 @@ impl MapPainter {
         &mut self,
         painter: &Painter,
         scene: &Scene,
-        geometry: &MapGeometry,
+        geometry: &std::sync::Arc<MapGeometry>,
         framing: Framing,
         visible: PlaneRect,
     ) {
         let pixels_per_point = painter.ctx().pixels_per_point();
-        let stale = |mesh: &Option<BorderMesh>| {
-            mesh.as_ref().is_none_or(|b| b.points_per_km != framing.px_per_km || b.pixels_per_point != pixels_per_point)
+        let stale = |mesh: &Option<OutlineMesh>| {
+            mesh.as_ref().is_none_or(|b| {
+                !std::sync::Arc::ptr_eq(&b.geometry, geometry)
+                    || b.points_per_km != framing.px_per_km
+                    || b.pixels_per_point != pixels_per_point
+            })
         };
         if stale(&self.borders) {
             self.borders = Some(tessellate_borders(scene, geometry, framing.px_per_km, pixels_per_point));
@@ -448,7 +458,12 @@ const BORDER_PIECE_POINTS: usize = 128;
 
 /// Tessellates every country's borders at one zoom into a mesh whose positions
 /// are in points relative to the plane origin.
-fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
+fn tessellate_borders(
+    scene: &Scene,
+    geometry: &std::sync::Arc<MapGeometry>,
+    points_per_km: f32,
+    pixels_per_point: f32,
+) -> OutlineMesh {
     let palette = &scene.palette;
     let stroke = Stroke::new(palette.border_width_px, color32(palette.border));
     let max_error_km = max_shape_error_km(points_per_km);
@@ -463,13 +478,14 @@ fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32,
                 continue;
             }
             // In pieces, each its own part, so that a frame copies only the pieces
-            // near the screen; consecutive pieces share their end point. Open lines
-            // (the ring repeats its first point): egui cuts sharp corners off open
-            // lines but not off closed loops, whose miters spike.
+            // near the screen; consecutive pieces share their last segment, so no
+            // corner between them goes without its join. Open lines (the ring
+            // repeats its first point): egui cuts sharp corners off open lines but
+            // not off closed loops, whose miters spike.
             let mut start = 0;
             while start + 1 < ring.len() {
                 let piece = &ring[start..(start + BORDER_PIECE_POINTS).min(ring.len())];
-                start += piece.len() - 1;
+                start = if start + piece.len() == ring.len() { ring.len() } else { start + piece.len() - 2 };
                 let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
                 let mut piece_bounds = PlaneRect::NOTHING;
                 for &p in piece {
@@ -490,12 +506,17 @@ fn tessellate_borders(scene: &Scene, geometry: &MapGeometry, points_per_km: f32,
             }
         }
     }
-    BorderMesh { points_per_km, pixels_per_point, mesh, parts }
+    OutlineMesh { geometry: std::sync::Arc::clone(geometry), points_per_km, pixels_per_point, mesh, parts }
 }
 
 /// Tessellates the scene's dashed outlines and compare-mode outlines at one zoom,
 /// in points relative to the plane origin, in parts of a few dozen dashes.
-fn tessellate_marks(scene: &Scene, geometry: &MapGeometry, points_per_km: f32, pixels_per_point: f32) -> BorderMesh {
+fn tessellate_marks(
+    scene: &Scene,
+    geometry: &std::sync::Arc<MapGeometry>,
+    points_per_km: f32,
+    pixels_per_point: f32,
+) -> OutlineMesh {
     let palette = &scene.palette;
     let max_error_km = max_shape_error_km(points_per_km) * DASHED_ERROR_SCALE;
     let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
@@ -524,20 +545,21 @@ fn tessellate_marks(scene: &Scene, geometry: &MapGeometry, points_per_km: f32, p
                     stroke: PathStroke::from(stroke),
                 })],
             };
-            for piece in shapes.chunks(MARK_PIECE_SHAPES) {
+            let mut shapes = shapes.into_iter().peekable();
+            while shapes.peek().is_some() {
                 let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
                 let mut bounds = PlaneRect::NOTHING;
-                for shape in piece {
+                for shape in shapes.by_ref().take(MARK_PIECE_SHAPES) {
                     let rect = shape.visual_bounding_rect();
                     bounds.include([rect.min.x / points_per_km, -rect.min.y / points_per_km]);
                     bounds.include([rect.max.x / points_per_km, -rect.max.y / points_per_km]);
-                    tessellator.tessellate_shape(shape.clone(), &mut mesh);
+                    tessellator.tessellate_shape(shape, &mut mesh);
                 }
                 parts.push(Part { bounds, vertices: v0..mesh.vertices.len() as u32, indices: i0..mesh.indices.len() });
             }
         }
     }
-    BorderMesh { points_per_km, pixels_per_point, mesh, parts }
+    OutlineMesh { geometry: std::sync::Arc::clone(geometry), points_per_km, pixels_per_point, mesh, parts }
 }
 
 /// Dashes (or whole outlines) in one part of the marks' mesh.
