@@ -73,7 +73,30 @@ pub struct Triangles {
     pub vertices_km: Vec<[f32; 2]>,
     /// Three indices into `vertices_km` per triangle.
     pub indices: Vec<u32>,
+    /// The triangles in runs by square tile of [`FILL_TILE_KM`]: each run's
+    /// vertices and indices are contiguous, so that a painter zoomed in can copy
+    /// the runs near the screen rather than the whole country.
+    pub tiles: Vec<TriangleTile>,
 }
+
+/// One tile's run of a [`Triangles`]: its vertices, its indices (into the whole
+/// vertex list) and the box around its vertices. A triangle belongs to the tile
+/// holding its centroid; the box covers it wherever it reaches.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TriangleTile {
+    /// Range of `vertices_km`.
+    pub vertices: std::ops::Range<u32>,
+    /// Range of `indices`.
+    pub indices: std::ops::Range<usize>,
+    /// The box around the run's vertices.
+    pub bounds: PlaneRect,
+}
+
+/// The side of the tiles fills are cut into, in plane kilometres: a few tiles
+/// across the screen at zoom 8, whole small countries at the overview. At zoom 8
+/// over the Caucasus the screen shows a sliver of Russia, whose whole 1:10m fill
+/// and three hatches were most of a frame's copying.
+pub const FILL_TILE_KM: f32 = 200.0;
 
 /// A country's outline simplified for one range of zoom: drawing 7,000 points of
 /// Russia's coast where a pixel covers 6 km costs frame time and shows nothing more.
@@ -359,7 +382,7 @@ fn project_country(
     }
 }
 
-/// Triangulates a country's polygons with earcut.
+/// Triangulates a country's polygons with earcut, in runs by tile.
 fn triangulate(area_km: &MultiPolygon<f64>) -> Triangles {
     let mut fill = Triangles::default();
     for polygon in &area_km.0 {
@@ -368,7 +391,50 @@ fn triangulate(area_km: &MultiPolygon<f64>) -> Triangles {
         fill.vertices_km.extend(raw.vertices.iter().map(|v| [v[0] as f32, v[1] as f32]));
         fill.indices.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
     }
-    fill
+    in_tiles(&fill)
+}
+
+/// The same triangles regrouped by tile (see [`Triangles::tiles`]); a vertex that
+/// tiles share is repeated in each.
+fn in_tiles(fill: &Triangles) -> Triangles {
+    let mut buckets: BTreeMap<(i32, i32), Vec<usize>> = BTreeMap::new();
+    for (t, corners) in fill.indices.chunks_exact(3).enumerate() {
+        let [x, y] = corners.iter().fold([0.0f32; 2], |[x, y], &i| {
+            let p = fill.vertices_km[i as usize];
+            [x + p[0] / 3.0, y + p[1] / 3.0]
+        });
+        buckets.entry(((x / FILL_TILE_KM).floor() as i32, (y / FILL_TILE_KM).floor() as i32)).or_default().push(t);
+    }
+    let mut tiled = Triangles::default();
+    // Where each vertex went in the current tile.
+    let mut remap = vec![u32::MAX; fill.vertices_km.len()];
+    let mut used = Vec::new();
+    for members in buckets.into_values() {
+        let (v0, i0) = (tiled.vertices_km.len() as u32, tiled.indices.len());
+        let mut bounds = PlaneRect::NOTHING;
+        for t in members {
+            for &i in &fill.indices[t * 3..t * 3 + 3] {
+                let slot = &mut remap[i as usize];
+                if *slot == u32::MAX {
+                    *slot = tiled.vertices_km.len() as u32;
+                    used.push(i as usize);
+                    let p = fill.vertices_km[i as usize];
+                    tiled.vertices_km.push(p);
+                    bounds.include(p);
+                }
+                tiled.indices.push(*slot);
+            }
+        }
+        for i in used.drain(..) {
+            remap[i] = u32::MAX;
+        }
+        tiled.tiles.push(TriangleTile {
+            vertices: v0..tiled.vertices_km.len() as u32,
+            indices: i0..tiled.indices.len(),
+            bounds,
+        });
+    }
+    tiled
 }
 
 /// The polygons simplified ring by ring within `tolerance_km`; see [`simplified_polygon`].
@@ -417,4 +483,54 @@ fn simplified_ring(ring: &LineString<f64>, tolerance_km: f32) -> Option<Vec<[f32
         points.push(first);
     }
     (points.len() >= 4).then_some(points)
+}
+
+#[cfg(test)]
+mod tests {
+    use geo::{LineString, Polygon};
+
+    use super::*;
+
+    /// A long strip with a hole, spanning several tiles: the tiled triangles are
+    /// the same triangles, each tile's runs are contiguous and its box holds them.
+    #[test]
+    fn tiled_triangles_are_the_same_triangles_in_runs() {
+        let ring = |points: &[(f64, f64)]| LineString::from(points.to_vec());
+        let strip = Polygon::new(
+            ring(&[(0.0, 0.0), (1000.0, 0.0), (1000.0, 300.0), (500.0, 450.0), (0.0, 300.0), (0.0, 0.0)]),
+            vec![ring(&[(100.0, 100.0), (300.0, 100.0), (300.0, 200.0), (100.0, 200.0), (100.0, 100.0)])],
+        );
+        let area = MultiPolygon::new(vec![strip.clone()]);
+        let tiled = triangulate(&area);
+        assert!(tiled.tiles.len() > 4, "{} tiles", tiled.tiles.len());
+        let corners = |t: &Triangles| {
+            let mut all: Vec<[[u32; 2]; 3]> = t
+                .indices
+                .chunks_exact(3)
+                .map(|c| c.iter().map(|&i| t.vertices_km[i as usize].map(f32::to_bits)).collect::<Vec<_>>())
+                .map(|v| [v[0], v[1], v[2]])
+                .collect();
+            all.sort_unstable();
+            all
+        };
+        let raw = strip.earcut_triangles_raw();
+        let plain = Triangles {
+            vertices_km: raw.vertices.iter().map(|v| [v[0] as f32, v[1] as f32]).collect(),
+            indices: raw.triangle_indices.iter().map(|&i| i as u32).collect(),
+            tiles: Vec::new(),
+        };
+        assert_eq!(corners(&tiled), corners(&plain));
+        let (mut next_vertex, mut next_index) = (0, 0);
+        for tile in &tiled.tiles {
+            assert_eq!((tile.vertices.start, tile.indices.start), (next_vertex, next_index));
+            (next_vertex, next_index) = (tile.vertices.end, tile.indices.end);
+            for &i in &tiled.indices[tile.indices.clone()] {
+                assert!(tile.vertices.contains(&i));
+                let [x, y] = tiled.vertices_km[i as usize];
+                let b = tile.bounds;
+                assert!(b.min_x_km <= x && x <= b.max_x_km && b.min_y_km <= y && y <= b.max_y_km);
+            }
+        }
+        assert_eq!((next_vertex as usize, next_index), (tiled.vertices_km.len(), tiled.indices.len()));
+    }
 }

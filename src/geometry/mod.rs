@@ -10,7 +10,9 @@ mod map;
 mod projection;
 mod shapes;
 
-pub use map::{CountryShape, MapGeometry, OutlineLod, PlaneRect, Triangles, lod_tolerance_km};
+pub use map::{
+    CountryShape, FILL_TILE_KM, MapGeometry, OutlineLod, PlaneRect, TriangleTile, Triangles, lod_tolerance_km,
+};
 
 /// Where the 1:10m shapes take over from the 1:50m ones: from 3.5 km a pixel
 /// (zoom about 3 on a 1280-pixel window: the Caucasus, the Balkans, the Levant,

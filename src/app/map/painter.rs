@@ -41,21 +41,26 @@ struct HatchMesh {
 }
 
 /// One tile's run of vertices and indices in a cached mesh, with the box around
-/// its vertices, so that a frame copies only what may be on screen. Countries are
-/// cut into tiles ([`TILE_KM`]) because a whole country is far too coarse a unit
-/// when zoomed in: at zoom 8 over the Caucasus the screen shows a sliver of Russia,
-/// whose 1:10m fill, three hatches and borders are most of the world's vertices.
+/// its vertices, so that a frame copies only what may be on screen: fills come in
+/// tiles ([`crate::geometry::FILL_TILE_KM`]) and borders in pieces, because a whole
+/// country is far too coarse a unit when zoomed in.
 struct Part {
     bounds: PlaneRect,
     vertices: std::ops::Range<u32>,
     indices: std::ops::Range<usize>,
 }
 
-/// The side of the square tiles cached meshes are cut into, in plane kilometres: a
-/// few tiles across the screen at zoom 8, and whole small countries at the overview.
-const TILE_KM: f32 = 200.0;
-
 impl Part {
+    /// The part of a cached mesh holding `tile` of a country's triangles, whose
+    /// vertices start at `vertex_offset` and indices at `index_offset` in the mesh.
+    fn of_tile(tile: &crate::geometry::TriangleTile, vertex_offset: u32, index_offset: usize) -> Self {
+        Self {
+            bounds: tile.bounds,
+            vertices: vertex_offset + tile.vertices.start..vertex_offset + tile.vertices.end,
+            indices: index_offset + tile.indices.start..index_offset + tile.indices.end,
+        }
+    }
+
     /// The runs of consecutive parts whose boxes meet `visible`, each as one vertex
     /// range and one index range of the cached mesh, so that the default view
     /// (everything visible) copies one run, as without culling.
@@ -86,52 +91,6 @@ impl Part {
     }
 }
 
-/// A country's fill triangles cut into tiles: each tile's own vertices (plane
-/// kilometres) and indices into them, and its box. A triangle goes to the tile
-/// holding its centroid; a tile's box covers its triangles wherever they reach.
-struct FillTile {
-    vertices_km: Vec<[f32; 2]>,
-    indices: Vec<u32>,
-    bounds: PlaneRect,
-}
-
-fn fill_tiles(triangles: &crate::geometry::Triangles) -> Vec<FillTile> {
-    let mut buckets: std::collections::BTreeMap<(i32, i32), Vec<usize>> = std::collections::BTreeMap::new();
-    for (t, corners) in triangles.indices.chunks_exact(3).enumerate() {
-        let [x, y] = corners.iter().fold([0.0f32; 2], |[x, y], &i| {
-            let p = triangles.vertices_km[i as usize];
-            [x + p[0] / 3.0, y + p[1] / 3.0]
-        });
-        buckets.entry(((x / TILE_KM).floor() as i32, (y / TILE_KM).floor() as i32)).or_default().push(t);
-    }
-    // Where each of the country's vertices went in the current tile.
-    let mut remap = vec![u32::MAX; triangles.vertices_km.len()];
-    let mut used = Vec::new();
-    buckets
-        .into_values()
-        .map(|members| {
-            let mut tile = FillTile { vertices_km: Vec::new(), indices: Vec::new(), bounds: PlaneRect::NOTHING };
-            for t in members {
-                for &i in &triangles.indices[t * 3..t * 3 + 3] {
-                    let slot = &mut remap[i as usize];
-                    if *slot == u32::MAX {
-                        *slot = tile.vertices_km.len() as u32;
-                        used.push(i as usize);
-                        let p = triangles.vertices_km[i as usize];
-                        tile.vertices_km.push(p);
-                        tile.bounds.include(p);
-                    }
-                    tile.indices.push(*slot);
-                }
-            }
-            for i in used.drain(..) {
-                remap[i] = u32::MAX;
-            }
-            tile
-        })
-        .collect()
-}
-
 /// Appends `indices` (into a cached mesh, its run starting at vertex `from`) to
 /// `out`, for a mesh whose copy of that run starts at vertex `to`.
 fn rebased_indices(out: &mut Vec<u32>, indices: &[u32], from: usize, to: usize) {
@@ -156,19 +115,10 @@ struct OutlineMesh {
     parts: Vec<Part>,
 }
 
-/// Every country's fill cut into tiles, for the shapes and level of detail they
-/// were cut from: the scene's colours change far more often than these.
-struct TiledFills {
-    geometry: std::sync::Arc<MapGeometry>,
-    tolerance_km: f32,
-    countries: Vec<Vec<FillTile>>,
-}
-
 /// Caches for painting one scene.
 #[derive(Default)]
 pub struct MapPainter {
     generation: u64,
-    tiled: Option<TiledFills>,
     /// Whether the caches hold the 1:10m shapes (else the 1:50m ones).
     detailed: bool,
     /// The tolerance of the fills' level of detail in the caches.
@@ -221,37 +171,20 @@ impl MapPainter {
         {
             return;
         }
-        let tiles_stale = self
-            .tiled
-            .as_ref()
-            .is_none_or(|t| !std::sync::Arc::ptr_eq(&t.geometry, geometry) || t.tolerance_km != fill_tolerance_km);
-        if tiles_stale {
-            self.tiled = None;
-        }
-        let tiled = self.tiled.get_or_insert_with(|| TiledFills {
-            geometry: std::sync::Arc::clone(geometry),
-            tolerance_km: fill_tolerance_km,
-            countries: geometry.countries.iter().map(|c| fill_tiles(c.fill_for(max_error_km))).collect(),
-        });
-
+        let countries = &geometry.countries;
         let mut fill = Mesh::default();
         self.fill_parts.clear();
-        for (tiles, colour) in tiled.countries.iter().zip(&scene.fills) {
+        for (country, colour) in countries.iter().zip(&scene.fills) {
             let color = color32(*colour);
-            for tile in tiles {
-                let (offset, first_index) = (fill.vertices.len() as u32, fill.indices.len());
-                fill.vertices.extend(tile.vertices_km.iter().map(|p| Vertex {
-                    pos: Pos2::new(p[0], p[1]),
-                    uv: WHITE_UV,
-                    color,
-                }));
-                fill.indices.extend(tile.indices.iter().map(|i| offset + i));
-                self.fill_parts.push(Part {
-                    bounds: tile.bounds,
-                    vertices: offset..fill.vertices.len() as u32,
-                    indices: first_index..fill.indices.len(),
-                });
-            }
+            let (offset, first_index) = (fill.vertices.len() as u32, fill.indices.len());
+            let triangles = country.fill_for(max_error_km);
+            fill.vertices.extend(triangles.vertices_km.iter().map(|p| Vertex {
+                pos: Pos2::new(p[0], p[1]),
+                uv: WHITE_UV,
+                color,
+            }));
+            fill.indices.extend(triangles.indices.iter().map(|i| offset + i));
+            self.fill_parts.extend(triangles.tiles.iter().map(|tile| Part::of_tile(tile, offset, first_index)));
         }
         self.fill_km = fill;
 
@@ -259,19 +192,14 @@ impl MapPainter {
         for hatch in &scene.hatches {
             let target = &mut self.hatch[weight_slot(hatch.weight)];
             let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
+            let (offset, first_index) = (target.positions_km.len() as u32, target.indices.len());
             let color = color32(hatch.colour);
-            for tile in &tiled.countries[hatch.country] {
-                let (offset, first_index) = (target.positions_km.len() as u32, target.indices.len());
-                target.positions_km.extend_from_slice(&tile.vertices_km);
-                target.normals.extend(std::iter::repeat_n([sin, cos], tile.vertices_km.len()));
-                target.colours.extend(std::iter::repeat_n(color, tile.vertices_km.len()));
-                target.indices.extend(tile.indices.iter().map(|i| offset + i));
-                target.parts.push(Part {
-                    bounds: tile.bounds,
-                    vertices: offset..target.positions_km.len() as u32,
-                    indices: first_index..target.indices.len(),
-                });
-            }
+            let triangles = countries[hatch.country].fill_for(max_error_km);
+            target.positions_km.extend_from_slice(&triangles.vertices_km);
+            target.normals.extend(std::iter::repeat_n([sin, cos], triangles.vertices_km.len()));
+            target.colours.extend(std::iter::repeat_n(color, triangles.vertices_km.len()));
+            target.indices.extend(triangles.indices.iter().map(|i| offset + i));
+            target.parts.extend(triangles.tiles.iter().map(|tile| Part::of_tile(tile, offset, first_index)));
         }
         // Borders do not depend on the scene's styles, but a new palette changes their colour.
         self.borders = None;
