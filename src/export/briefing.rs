@@ -184,7 +184,7 @@ fn draw_map<C: Canvas>(
     let max_error_km = max_shape_error_km(framing.px_per_km);
     let countries = &scene.shapes_at(framing.px_per_km).countries;
     let shown: Vec<usize> = (0..countries.len()).filter(|&i| countries[i].bounds.intersects(&visible)).collect();
-    prepare_shapes(scene, framing, &shown, max_error_km);
+    prepare_outlines_and_anchors(scene, framing, &shown, max_error_km);
     let outlines: Vec<(usize, &[Vec<[f32; 2]>])> =
         shown.iter().map(|&i| (i, countries[i].outline_for(max_error_km).rings_km.as_slice())).collect();
     let canvas = &mut *page.canvas;
@@ -247,7 +247,7 @@ fn draw_map<C: Canvas>(
 /// two threads taking one country at a time: these are the largest costs before
 /// painting, each country's result is cached, and the two kinds of work are
 /// independent.
-fn prepare_shapes(scene: &Scene, framing: Framing, shown: &[usize], max_error_km: f32) {
+fn prepare_outlines_and_anchors(scene: &Scene, framing: Framing, shown: &[usize], max_error_km: f32) {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let labelled: Vec<usize> = labelled_countries(scene, framing).collect();
     let countries = &scene.shapes_at(framing.px_per_km).countries;

@@ -374,18 +374,15 @@ impl Scene {
     /// ones. Both list the same countries in the same order, so the scene's fills,
     /// hatches and marks apply to either.
     pub fn shapes_at(&self, px_per_km: f32) -> &MapGeometry {
+        self.shared_shapes_at(px_per_km)
+    }
+
+    /// [`Scene::shapes_at`] as the shared handle: a cache built from the shapes keeps
+    /// a clone, so it knows by identity when the shapes it was built from change.
+    pub fn shared_shapes_at(&self, px_per_km: f32) -> &Arc<MapGeometry> {
         match self.detail.get() {
             Some(Some(detail)) if Self::detail_wanted_at(px_per_km) => detail,
             _ => &self.geometry,
-        }
-    }
-
-    /// [`Scene::shapes_at`], shared: a cache built from the shapes keeps them, so it
-    /// knows by identity when the shapes it was built from are replaced.
-    pub fn shared_shapes_at(&self, px_per_km: f32) -> Arc<MapGeometry> {
-        match self.detail.get() {
-            Some(Some(detail)) if Self::detail_wanted_at(px_per_km) => Arc::clone(detail),
-            _ => Arc::clone(&self.geometry),
         }
     }
 

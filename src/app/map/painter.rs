@@ -119,8 +119,8 @@ struct OutlineMesh {
 #[derive(Default)]
 pub struct MapPainter {
     generation: u64,
-    /// Whether the caches hold the 1:10m shapes (else the 1:50m ones).
-    detailed: bool,
+    /// The shapes the fill and hatch caches were built from (1:50m or 1:10m).
+    geometry: Option<std::sync::Arc<MapGeometry>>,
     /// The tolerance of the fills' level of detail in the caches.
     fill_tolerance_km: f32,
     fill_km: Mesh,
@@ -163,10 +163,9 @@ pub fn prepare_shapes(geometry: &MapGeometry, px_per_km: f32) {
 
 impl MapPainter {
     fn rebuild_if_needed(&mut self, scene: &Scene, geometry: &std::sync::Arc<MapGeometry>, max_error_km: f32) {
-        let detailed = !std::sync::Arc::ptr_eq(geometry, &scene.geometry);
         let fill_tolerance_km = crate::geometry::lod_tolerance_km(max_error_km);
         if self.generation == scene.generation
-            && self.detailed == detailed
+            && self.geometry.as_ref().is_some_and(|built| std::sync::Arc::ptr_eq(built, geometry))
             && self.fill_tolerance_km == fill_tolerance_km
         {
             return;
@@ -205,7 +204,7 @@ impl MapPainter {
         self.borders = None;
         self.marks = None;
         self.generation = scene.generation;
-        self.detailed = detailed;
+        self.geometry = Some(std::sync::Arc::clone(geometry));
         self.fill_tolerance_km = fill_tolerance_km;
     }
 
@@ -237,9 +236,9 @@ impl MapPainter {
         // Looked up once: the 1:10m shapes may finish loading in the background
         // at any moment, and every cache of this frame must come from the same ones.
         let shared = scene.shared_shapes_at(framing.px_per_km);
-        let geometry = &*shared;
+        let geometry: &MapGeometry = shared;
         let max_error_km = max_shape_error_km(framing.px_per_km);
-        self.rebuild_if_needed(scene, &shared, max_error_km);
+        self.rebuild_if_needed(scene, shared, max_error_km);
         let clip = painter.clip_rect();
         let palette = &scene.palette;
         painter.rect_filled(clip, 0.0, color32(palette.sea));
@@ -284,7 +283,7 @@ impl MapPainter {
 
         // Borders, dashed outlines (suspended and hypothetical memberships) and
         // compare mode's outlines (joined solid, left dashed, changed dotted).
-        self.paint_outlines(painter, scene, &shared, framing, visible);
+        self.paint_outlines(painter, scene, shared, framing, visible);
 
         let mut shapes = Vec::new();
         // Emphasis, hover and selection (a casing under the selection).
@@ -332,10 +331,14 @@ impl MapPainter {
             })
         };
         if stale(&self.borders) {
-            self.borders = Some(tessellate_borders(scene, geometry, framing.px_per_km, pixels_per_point));
+            self.borders = Some(OutlineBuilder::build(geometry, framing.px_per_km, pixels_per_point, |b| {
+                add_borders(b, scene, geometry)
+            }));
         }
         if stale(&self.marks) {
-            self.marks = Some(tessellate_marks(scene, geometry, framing.px_per_km, pixels_per_point));
+            self.marks = Some(OutlineBuilder::build(geometry, framing.px_per_km, pixels_per_point, |b| {
+                add_marks(b, scene, geometry)
+            }));
         }
         let offset = egui::Vec2::from(framing.origin_px);
         for cached in [&self.borders, &self.marks].into_iter().flatten() {
@@ -384,72 +387,99 @@ fn stripe_image(width_px: f32) -> egui::ColorImage {
 /// Points in one piece of a tessellated border.
 const BORDER_PIECE_POINTS: usize = 128;
 
-/// Tessellates every country's borders at one zoom into a mesh whose positions
-/// are in points relative to the plane origin.
-fn tessellate_borders(
-    scene: &Scene,
-    geometry: &std::sync::Arc<MapGeometry>,
+/// Builds an [`OutlineMesh`]: shapes given in points relative to the plane
+/// origin are tessellated piece by piece, each piece a part with its own box.
+struct OutlineBuilder {
+    tessellator: Tessellator,
     points_per_km: f32,
-    pixels_per_point: f32,
-) -> OutlineMesh {
+    mesh: Mesh,
+    parts: Vec<Part>,
+}
+
+impl OutlineBuilder {
+    /// The mesh of what `add` adds, tessellated for one set of shapes and one zoom.
+    fn build(
+        geometry: &std::sync::Arc<MapGeometry>,
+        points_per_km: f32,
+        pixels_per_point: f32,
+        add: impl FnOnce(&mut Self),
+    ) -> OutlineMesh {
+        let mut builder = Self {
+            tessellator: Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new()),
+            points_per_km,
+            mesh: Mesh::default(),
+            parts: Vec::new(),
+        };
+        add(&mut builder);
+        OutlineMesh {
+            geometry: std::sync::Arc::clone(geometry),
+            points_per_km,
+            pixels_per_point,
+            mesh: builder.mesh,
+            parts: builder.parts,
+        }
+    }
+
+    /// A ring (plane kilometres) as points relative to the plane origin.
+    fn points(&self, ring: &[[f32; 2]]) -> Vec<Pos2> {
+        ring.iter().map(|p| Pos2::new(p[0] * self.points_per_km, -p[1] * self.points_per_km)).collect()
+    }
+
+    /// Tessellates `shapes` as one part.
+    fn add_piece(&mut self, shapes: impl IntoIterator<Item = Shape>) {
+        let (v0, i0) = (self.mesh.vertices.len() as u32, self.mesh.indices.len());
+        let mut bounds = PlaneRect::NOTHING;
+        for shape in shapes {
+            let rect = shape.visual_bounding_rect();
+            bounds.include([rect.min.x / self.points_per_km, -rect.min.y / self.points_per_km]);
+            bounds.include([rect.max.x / self.points_per_km, -rect.max.y / self.points_per_km]);
+            self.tessellator.tessellate_shape(shape, &mut self.mesh);
+        }
+        self.parts.push(Part {
+            bounds,
+            vertices: v0..self.mesh.vertices.len() as u32,
+            indices: i0..self.mesh.indices.len(),
+        });
+    }
+}
+
+/// An open line through `points`: egui cuts sharp corners off open lines but not
+/// off closed loops, whose miters spike (rings repeat their first point anyway).
+fn open_line(points: Vec<Pos2>, stroke: Stroke) -> Shape {
+    Shape::Path(PathShape { points, closed: false, fill: Color32::TRANSPARENT, stroke: PathStroke::from(stroke) })
+}
+
+/// Every country's borders.
+fn add_borders(builder: &mut OutlineBuilder, scene: &Scene, geometry: &MapGeometry) {
     let palette = &scene.palette;
     let stroke = Stroke::new(palette.border_width_px, color32(palette.border));
-    let max_error_km = max_shape_error_km(points_per_km);
-    let min_size_km = MIN_RING_POINTS / points_per_km;
-    let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
-    let mut mesh = Mesh::default();
-    let mut parts = Vec::new();
+    let max_error_km = max_shape_error_km(builder.points_per_km);
+    let min_size_km = MIN_RING_POINTS / builder.points_per_km;
     for country in &geometry.countries {
         let lod = country.outline_for(max_error_km);
         for (ring, bounds) in lod.rings_km.iter().zip(&lod.ring_bounds_km) {
             if bounds.width_km().max(bounds.height_km()) < min_size_km {
                 continue;
             }
-            // In pieces, each its own part, so that a frame copies only the pieces
-            // near the screen; consecutive pieces share their last segment, so no
-            // corner between them goes without its join. Open lines (the ring
-            // repeats its first point): egui cuts sharp corners off open lines but
-            // not off closed loops, whose miters spike.
+            // In pieces, so that a frame copies only the pieces near the screen;
+            // consecutive pieces share their last segment, so no corner between
+            // them goes without its join.
             let mut start = 0;
             while start + 1 < ring.len() {
                 let piece = &ring[start..(start + BORDER_PIECE_POINTS).min(ring.len())];
                 start = if start + piece.len() == ring.len() { ring.len() } else { start + piece.len() - 2 };
-                let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
-                let mut piece_bounds = PlaneRect::NOTHING;
-                for &p in piece {
-                    piece_bounds.include(p);
-                }
-                let path = PathShape {
-                    points: piece.iter().map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km)).collect(),
-                    closed: false,
-                    fill: Color32::TRANSPARENT,
-                    stroke: PathStroke::from(stroke),
-                };
-                tessellator.tessellate_path(&path, &mut mesh);
-                parts.push(Part {
-                    bounds: piece_bounds,
-                    vertices: v0..mesh.vertices.len() as u32,
-                    indices: i0..mesh.indices.len(),
-                });
+                let line = open_line(builder.points(piece), stroke);
+                builder.add_piece([line]);
             }
         }
     }
-    OutlineMesh { geometry: std::sync::Arc::clone(geometry), points_per_km, pixels_per_point, mesh, parts }
 }
 
-/// Tessellates the scene's dashed outlines and compare-mode outlines at one zoom,
-/// in points relative to the plane origin, in parts of a few dozen dashes.
-fn tessellate_marks(
-    scene: &Scene,
-    geometry: &std::sync::Arc<MapGeometry>,
-    points_per_km: f32,
-    pixels_per_point: f32,
-) -> OutlineMesh {
+/// The scene's dashed outlines and compare-mode outlines, in parts of a few dozen
+/// dashes.
+fn add_marks(builder: &mut OutlineBuilder, scene: &Scene, geometry: &MapGeometry) {
     let palette = &scene.palette;
-    let max_error_km = max_shape_error_km(points_per_km) * DASHED_ERROR_SCALE;
-    let mut tessellator = Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new());
-    let mut mesh = Mesh::default();
-    let mut parts = Vec::new();
+    let max_error_km = max_shape_error_km(builder.points_per_km) * DASHED_ERROR_SCALE;
     let dash = palette.dash;
     let dashed = scene
         .dashed
@@ -462,32 +492,17 @@ fn tessellate_marks(
     });
     for (country, stroke, pattern) in dashed.chain(changes) {
         for ring in &geometry.countries[country].outline_for(max_error_km).rings_km {
-            let points: Vec<Pos2> =
-                ring.iter().map(|p| Pos2::new(p[0] * points_per_km, -p[1] * points_per_km)).collect();
+            let points = builder.points(ring);
             let shapes = match pattern {
                 Some((on, off)) => Shape::dashed_line(&points, stroke, on, off),
-                None => vec![Shape::Path(PathShape {
-                    points,
-                    closed: false,
-                    fill: Color32::TRANSPARENT,
-                    stroke: PathStroke::from(stroke),
-                })],
+                None => vec![open_line(points, stroke)],
             };
             let mut shapes = shapes.into_iter().peekable();
             while shapes.peek().is_some() {
-                let (v0, i0) = (mesh.vertices.len() as u32, mesh.indices.len());
-                let mut bounds = PlaneRect::NOTHING;
-                for shape in shapes.by_ref().take(MARK_PIECE_SHAPES) {
-                    let rect = shape.visual_bounding_rect();
-                    bounds.include([rect.min.x / points_per_km, -rect.min.y / points_per_km]);
-                    bounds.include([rect.max.x / points_per_km, -rect.max.y / points_per_km]);
-                    tessellator.tessellate_shape(shape, &mut mesh);
-                }
-                parts.push(Part { bounds, vertices: v0..mesh.vertices.len() as u32, indices: i0..mesh.indices.len() });
+                builder.add_piece(shapes.by_ref().take(MARK_PIECE_SHAPES));
             }
         }
     }
-    OutlineMesh { geometry: std::sync::Arc::clone(geometry), points_per_km, pixels_per_point, mesh, parts }
 }
 
 /// Dashes (or whole outlines) in one part of the marks' mesh.
@@ -505,12 +520,7 @@ fn outline_country(
         return;
     };
     for ring in &country.outline_for(max_error_km).rings_km {
-        shapes.push(Shape::Path(PathShape {
-            points: ring.iter().map(|&p| screen(&framing, p)).collect(),
-            closed: false,
-            fill: Color32::TRANSPARENT,
-            stroke: PathStroke::from(stroke),
-        }));
+        shapes.push(open_line(ring.iter().map(|&p| screen(&framing, p)).collect(), stroke));
     }
 }
 
