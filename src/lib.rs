@@ -11,12 +11,13 @@
 //!        workspace    the document core, no egui: loaded data,     model analysis
 //!                     layout, undo history, scene; joins io's      geometry io scene
 //!                     parsing with analysis's checks
-//!        export       a scene -> SVG -> PNG                        model io scene
+//!        export       a scene as SVG, PNG, PDF, and the window's   model io scene
+//!                     map picture
 //!        scene        what a picture shows, in plane coordinates,  model analysis
 //!                     with palette colours                         geometry
 //!        io           files in and out; problems at file:line:col  model geometry
-//!        geometry     projection, country shapes, triangulation,   model
-//!                     simplification, hit-test index
+//!        geometry     projection, country shapes, levels of       model
+//!                     detail, hit-test index
 //!        analysis     as-of snapshots, overlaps, pledges, checks   model
 //!        model        plain data and invariants; no egui, no files (none)
 //! ```
@@ -45,25 +46,6 @@ static PROCESS_START: OnceLock<Instant> = OnceLock::new();
 /// reports measure from there.
 pub fn mark_process_start() {
     PROCESS_START.get_or_init(Instant::now);
-}
-
-/// Keeps large blocks on the heap. A frame zoomed in at 1:10m hands egui meshes
-/// of several megabytes, which egui copies into new ones each frame. glibc serves
-/// blocks above a threshold with `mmap` and returns them on free, and it moves that
-/// threshold to the size of the last such block freed. So whether a frame faults
-/// its pages in afresh depended on what was freed before. Measured on the zoomed
-/// Caucasus frame: 26.4 ms with the moving threshold, 10.3 ms with it fixed.
-/// Fixed thresholds end that: blocks under 64 MiB come from the heap, and the heap
-/// is trimmed once 128 MiB lie free at its top. The peak (what a person's machine
-/// must hold) does not change.
-pub fn tune_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only changes malloc's parameters; it is called at start-up,
-    // before any other thread runs.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 64 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 128 << 20);
-    }
 }
 
 /// One line with wall time since [`mark_process_start`], CPU time of the process and

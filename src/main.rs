@@ -12,7 +12,6 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     alliance_map::mark_process_start();
-    alliance_map::tune_allocator();
     let cli = Cli::parse();
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match cli.command {
@@ -33,17 +32,21 @@ fn main() -> ExitCode {
 }
 
 fn open_window(data_dir: &DataDir, layout_file: Option<PathBuf>, report_startup: bool, clock: Clock) -> ExitCode {
-    let data = match MapData::load_with_user_layers(data_dir, user_layers_dir().as_deref()) {
-        Ok(data) => data,
-        Err(error) => {
-            eprintln!("alliance-map: {error}");
-            return ExitCode::FAILURE;
-        }
+    // Loaded while eframe opens the window (see app::run).
+    let data_dir = data_dir.clone();
+    let load = move || {
+        let data =
+            MapData::load_with_user_layers(&data_dir, user_layers_dir().as_deref()).map_err(|e| e.to_string())?;
+        let layout = default_layout(&data.atlas, clock.today());
+        Ok((data, layout))
     };
-    let layout = default_layout(&data.atlas, clock.today());
-    match app::run(data, layout, layout_file, report_startup) {
+    match app::run(load, layout_file, report_startup) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
+        Err(app::RunError::Data(error)) => {
+            eprintln!("alliance-map: {error}");
+            ExitCode::FAILURE
+        }
+        Err(app::RunError::Window(error)) => {
             eprintln!("alliance-map: cannot open the window: {error}");
             ExitCode::FAILURE
         }

@@ -224,6 +224,52 @@ fn the_png_shows_what_the_svg_shows() {
     }
 }
 
+/// The window's map picture (`paint_map_layers`): the sea where there is sea, a
+/// country where there is one, names only when asked for (near the countries
+/// they name), and a clear error, not a panic, for rows of the wrong size.
+#[test]
+fn the_window_map_picture_shows_sea_countries_and_names() {
+    use alliance_map::export::paint_map_layers;
+    use alliance_map::geometry::LonLat;
+    use alliance_map::scene::Framing;
+
+    let (scene, layout, font) = golden_scene("maps/layouts/today.ron");
+    let (width, height) = (600usize, 400usize);
+    let framing = Framing::for_view(&scene.geometry, &layout.view, [0.0, 0.0], [width as f32, height as f32]);
+    let paint = |labels: Option<&[u8]>| {
+        let mut rows = vec![0u8; width * height * 4];
+        paint_map_layers(&scene, framing, [width as u32, height as u32], 1.0, labels, &mut rows).unwrap();
+        rows
+    };
+    let (plain, named) = (paint(None), paint(Some(font.as_slice())));
+    let pixel = |rows: &[u8], at: [f32; 2]| {
+        let (x, y) = (at[0] as usize, at[1] as usize);
+        <[u8; 4]>::try_from(&rows[(y * width + x) * 4..(y * width + x) * 4 + 4]).unwrap()
+    };
+    let plane = |lon_deg: f64, lat_deg: f64| {
+        let p = scene.geometry.projector.plane_from_lonlat(LonLat { lon_deg, lat_deg });
+        framing.apply([p.x_km as f32, p.y_km as f32])
+    };
+    // The Indian Ocean, south of India.
+    assert_eq!(pixel(&plain, plane(78.0, 2.0)), scene.palette.sea.0);
+    // Inside Mongolia.
+    let mongolia = scene.geometry.index_of("MNG".parse().unwrap()).unwrap();
+    let inside = framing.apply(scene.geometry.countries[mongolia].label_anchor_km());
+    assert_ne!(pixel(&plain, inside), scene.palette.sea.0, "Mongolia is drawn");
+    // Names change the picture, and where a name is.
+    let differs = |x0: usize, x1: usize, y0: usize, y1: usize| {
+        (y0..y1).flat_map(|y| (x0..x1).map(move |x| (x, y))).any(|(x, y)| {
+            let i = (y * width + x) * 4;
+            plain[i..i + 4] != named[i..i + 4]
+        })
+    };
+    let [x, y] = inside.map(|v| v as usize);
+    assert!(differs(x.saturating_sub(40), (x + 40).min(width), y.saturating_sub(10), (y + 10).min(height)));
+    let mut short = vec![0u8; 16];
+    let error = paint_map_layers(&scene, framing, [width as u32, height as u32], 1.0, None, &mut short);
+    assert!(error.is_err(), "rows of the wrong size are an error");
+}
+
 /// The raster painter at the sizes where its bands and edges are degenerate, and
 /// at a preview's scale: a picture of the right size, never a panic.
 #[test]

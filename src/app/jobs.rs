@@ -39,6 +39,11 @@ impl<T: Send + 'static> Job<T> {
         job
     }
 
+    /// Waits for the result: for a frame that has nothing else to show.
+    pub fn wait(slot: &mut Option<Self>) -> Option<T> {
+        slot.take()?.result.recv().ok()
+    }
+
     /// The result, once: a finished job leaves `slot` empty. A job whose worker
     /// died without a result is dropped too.
     pub fn take_finished(slot: &mut Option<Self>) -> Option<T> {

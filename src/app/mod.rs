@@ -335,8 +335,14 @@ impl AllianceMapApp {
                 Some(detail) if self.layout().commitment_lines => detail.arcs.as_slice(),
                 _ => &[],
             };
-            let overlay =
-                map::Overlay { emphasised: &self.emphasised, arcs, labels: self.show_labels, ..Default::default() };
+            let font = &self.workspace.data().font;
+            let overlay = map::Overlay {
+                font: Some(font),
+                emphasised: &self.emphasised,
+                arcs,
+                labels: self.show_labels,
+                ..Default::default()
+            };
             let view = self.workspace.layout().view;
             let (_, events) = self.map.ui(ui, &scene, &view, overlay);
             if let Some(clicked) = events.clicked {
@@ -661,17 +667,50 @@ const LAYERS_PANEL_WIDTH: f32 = 300.0;
 /// The window's size on first start and after *Reset preferences*.
 const DEFAULT_WINDOW_SIZE: [f32; 2] = [1240.0, 820.0];
 
-/// Opens the window and runs until it is closed. With `open`, the window starts on
-/// that layout file (its problems, if any, are shown in the window).
-pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup: bool) -> eframe::Result {
-    // eframe takes about 80 ms to open the window and its renderer on one core;
-    // the other prepares the shapes the first map frame draws meanwhile.
-    let geometry = Arc::new(crate::workspace::overview_geometry(&data, layout.disputed));
-    let px_per_km = map::Camera::from_view(&geometry, &layout.view).framing(&geometry, FIRST_MAP_RECT).px_per_km;
-    let prepared = Arc::clone(&geometry);
-    let _ = std::thread::Builder::new()
-        .name("first-frame-shapes".into())
-        .spawn(move || map::prepare_shapes(&prepared, px_per_km));
+/// Why the window did not run.
+#[derive(Debug)]
+pub enum RunError {
+    /// The data could not be loaded (the message names the file and what was wrong).
+    Data(String),
+    /// eframe could not open the window or its renderer.
+    Window(eframe::Error),
+}
+
+/// What the window starts on: the data, the layout, and the overview shapes.
+type Loaded = (MapData, Layout, Arc<crate::geometry::MapGeometry>);
+
+/// Opens the window and runs until it is closed. `load` reads the data and makes
+/// the first layout; with `open`, the window starts on that layout file (its
+/// problems, if any, are shown in the window).
+pub fn run(
+    load: impl FnOnce() -> Result<(MapData, Layout), String> + Send + 'static,
+    open: Option<PathBuf>,
+    report_startup: bool,
+) -> Result<(), RunError> {
+    // eframe takes about 100 ms to open the window and its renderer, on one core.
+    // The other loads the data, builds the overview shapes and prepares what the
+    // first map frame draws meanwhile, so none of it comes before the window.
+    let loading = std::thread::Builder::new()
+        .name("load".into())
+        .spawn(move || -> Result<Loaded, String> {
+            let (data, layout) = load()?;
+            let geometry = Arc::new(crate::workspace::overview_geometry(&data, layout.disputed));
+            let px_per_km =
+                map::Camera::from_view(&geometry, &layout.view).framing(&geometry, FIRST_MAP_RECT).px_per_km;
+            map::prepare_shapes(&geometry, px_per_km);
+            Ok((data, layout, geometry))
+        })
+        .map_err(|error| RunError::Data(format!("cannot start loading the data: {error}")))?;
+    // The creator takes the loading thread; if eframe fails before calling it, the
+    // loading's own error (bad data) is still the one to report.
+    let loading = Arc::new(std::sync::Mutex::new(Some(loading)));
+    let join = |loading: &std::sync::Mutex<Option<std::thread::JoinHandle<Result<Loaded, String>>>>| {
+        let handle = loading.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take()?;
+        Some(handle.join().unwrap_or_else(|_| Err("loading the data failed unexpectedly".into())))
+    };
+    let creator_loading = Arc::clone(&loading);
+    let load_error: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
+    let creator_error = Arc::clone(&load_error);
     let mut viewport = egui::ViewportBuilder::default().with_app_id(crate::io::user_paths::APP_ID);
     // The same icon the desktop entry names (packaging/); a damaged file only
     // costs the icon.
@@ -685,10 +724,18 @@ pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup:
             .with_min_inner_size([640.0, 400.0]),
         ..Default::default()
     };
-    eframe::run_native(
+    let result = eframe::run_native(
         crate::io::user_paths::APP_ID,
         options,
         Box::new(move |cc| {
+            let loaded = join(&creator_loading).unwrap_or_else(|| Err("the data was not loaded".into()));
+            let (data, layout, geometry) = match loaded {
+                Ok(loaded) => loaded,
+                Err(error) => {
+                    *creator_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(error.clone());
+                    return Err(error.into());
+                }
+            };
             let recent: Vec<PathBuf> =
                 cc.storage.and_then(|s| eframe::get_value(s, dialogs::document::RECENT_KEY)).unwrap_or_default();
             let preferences: preferences::Preferences =
@@ -707,7 +754,18 @@ pub fn run(data: MapData, layout: Layout, open: Option<PathBuf>, report_startup:
             }
             Ok(Box::new(app))
         }),
-    )
+    );
+    let mut load_error = load_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
+    if result.is_err()
+        && let Some(Err(error)) = join(&loading)
+    {
+        load_error = Some(error);
+    }
+    match (result, load_error) {
+        (_, Some(error)) => Err(RunError::Data(error)),
+        (Ok(()), None) => Ok(()),
+        (Err(error), None) => Err(RunError::Window(error)),
+    }
 }
 
 /// The number of the first frame of `cc`'s window that is on screen. eframe paints

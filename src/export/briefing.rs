@@ -180,14 +180,46 @@ fn draw_map<C: Canvas>(
 ) {
     let u = page.u;
     let palette = &scene.palette;
+    let labelled: Vec<usize> = labelled_countries(scene, framing).collect();
+    let canvas = &mut *page.canvas;
+    draw_map_layers(canvas, scene, framing, map_min, map_max, u, &labelled);
+    if let Some(highlight) = highlight {
+        draw_highlight(canvas, u, scene, framing, highlight);
+    }
+    // Labels with a halo, placed so they do not collide.
+    let size = 13.0 * u.max(0.6);
+    let measure = page.measure;
+    let labels = place_labels(scene, framing, map_min, map_max, |t| [measure.width(t, size), size]);
+    canvas.labels(&labels, size, palette.label, Line::solid(palette.label_halo, 3.0 * u.max(0.6)));
+    canvas.end_map();
+    canvas.rect(
+        map_min,
+        [map_max[0] - map_min[0], map_max[1] - map_min[1]],
+        None,
+        Some(Line::solid(palette.map_frame, u.max(0.5))),
+    );
+}
+
+/// The map's layers under its labels and highlights: the sea, fills, hatches,
+/// borders, and the dashed and compare-mode outlines, in that order. Outlines are
+/// simplified (and the anchors of `labelled` searched) first, on two threads.
+fn draw_map_layers<C: Canvas>(
+    canvas: &mut C,
+    scene: &Scene,
+    framing: Framing,
+    map_min: [f32; 2],
+    map_max: [f32; 2],
+    u: f32,
+    labelled: &[usize],
+) {
+    let palette = &scene.palette;
     let visible = framing.visible_km(map_min, map_max);
     let max_error_km = max_shape_error_km(framing.px_per_km);
     let countries = &scene.shapes_at(framing.px_per_km).countries;
     let shown: Vec<usize> = (0..countries.len()).filter(|&i| countries[i].bounds.intersects(&visible)).collect();
-    prepare_outlines_and_anchors(scene, framing, &shown, max_error_km);
+    prepare_outlines_and_anchors(scene, framing, &shown, max_error_km, labelled);
     let outlines: Vec<(usize, &[Vec<[f32; 2]>])> =
         shown.iter().map(|&i| (i, countries[i].outline_for(max_error_km).rings_km.as_slice())).collect();
-    let canvas = &mut *page.canvas;
     canvas.define_countries(map_min, map_max, framing, &outlines);
     canvas.begin_map(map_min, map_max, palette.sea);
     // Fills, then hatches, then borders above them all.
@@ -226,30 +258,58 @@ fn draw_map<C: Canvas>(
         };
         canvas.outline_country(mark.country, OutlineMark::Change(line));
     }
-    if let Some(highlight) = highlight {
-        draw_highlight(canvas, u, scene, framing, highlight);
-    }
-    // Labels with a halo, placed so they do not collide.
-    let size = 13.0 * u.max(0.6);
-    let measure = page.measure;
-    let labels = place_labels(scene, framing, map_min, map_max, |t| [measure.width(t, size), size]);
-    canvas.labels(&labels, size, palette.label, Line::solid(palette.label_halo, 3.0 * u.max(0.6)));
-    canvas.end_map();
-    canvas.rect(
-        map_min,
-        [map_max[0] - map_min[0], map_max[1] - map_min[1]],
-        None,
-        Some(Line::solid(palette.map_frame, u.max(0.5))),
-    );
 }
+
+/// The map as the window shows it under its highlights and commitment lines, into
+/// `rows` (premultiplied RGBA, transparent): `size_px` pixels, framed by `framing` (plane kilometres to these pixels), lines
+/// and hatches scaled by `pixels_per_point`, and with `labels` (the font to set
+/// them in) the country names, placed by the export's rule. Painted by the same
+/// painter and layout as a PNG export, so the window shows what an export shows,
+/// and a software renderer gets one picture to draw instead of tens of thousands
+/// of triangles and hundreds of glyphs.
+pub fn paint_map_layers(
+    scene: &Scene,
+    framing: Framing,
+    size_px: [u32; 2],
+    pixels_per_point: f32,
+    labels: Option<&[u8]>,
+    rows: &mut [u8],
+) -> Result<(), super::ExportError> {
+    let mut canvas = super::raster::RasterCanvas::new(labels.unwrap_or_default());
+    canvas.begin(size_px[0], size_px[1], scene.palette.sea);
+    let max = [size_px[0] as f32, size_px[1] as f32];
+    let labelled: Vec<usize> = match labels {
+        Some(_) => labelled_countries(scene, framing).collect(),
+        None => Vec::new(),
+    };
+    draw_map_layers(&mut canvas, scene, framing, [0.0, 0.0], max, pixels_per_point, &labelled);
+    if let Some(font) = labels {
+        let size = WINDOW_LABEL_SIZE_PT * pixels_per_point;
+        let measure = TextMeasure::new(font);
+        let placed = place_labels(scene, framing, [0.0, 0.0], max, |t| [measure.width(t, size), size]);
+        let halo = Line::solid(scene.palette.label_halo, 3.0 * pixels_per_point);
+        canvas.labels(&placed, size, scene.palette.label, halo);
+    }
+    canvas.end_map();
+    canvas.render_map_into(rows)
+}
+
+/// The size of country names in the window, points: a little smaller than on a
+/// briefing picture, which is read from further away.
+const WINDOW_LABEL_SIZE_PT: f32 = 12.0;
 
 /// Searches the label anchors and simplifies the outlines the map will draw, on
 /// two threads taking one country at a time: these are the largest costs before
 /// painting, each country's result is cached, and the two kinds of work are
 /// independent.
-fn prepare_outlines_and_anchors(scene: &Scene, framing: Framing, shown: &[usize], max_error_km: f32) {
+fn prepare_outlines_and_anchors(
+    scene: &Scene,
+    framing: Framing,
+    shown: &[usize],
+    max_error_km: f32,
+    labelled: &[usize],
+) {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let labelled: Vec<usize> = labelled_countries(scene, framing).collect();
     let countries = &scene.shapes_at(framing.px_per_km).countries;
     let next = AtomicUsize::new(0);
     let work = || {

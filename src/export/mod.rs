@@ -16,7 +16,7 @@ mod text;
 
 use std::path::Path;
 
-pub use briefing::BriefingText;
+pub use briefing::{BriefingText, paint_map_layers};
 pub use pdf::{Orientation, PageSetup, Paper, svg_to_pdf};
 pub use png::{Fonts, svg_to_png};
 pub use text::TextMeasure;

@@ -167,8 +167,20 @@ impl<'f> RasterCanvas<'f> {
     /// The canvas is used up: strokes outlined for one scale are kept in its ops.
     pub fn render(self, scale: f32) -> Result<Rendered, ExportError> {
         let (mut page, mut map, place) = self.canvases(scale)?;
-        self.paint_all(&mut page, &mut map, place, &|_| {});
+        self.paint_all(Some(&mut page), &mut map, place, &|_| {});
         Ok(Rendered { page, map, place })
+    }
+
+    /// Renders only the map into `rows` (premultiplied RGBA, transparent, as
+    /// many as the picture holds), for a picture that is all map (the window's):
+    /// no page is painted or laid under it.
+    pub fn render_map_into(self, rows: &mut [u8]) -> Result<(), ExportError> {
+        let place = self.map_place(1.0)?;
+        if rows.len() != place.size[0] as usize * place.size[1] as usize * 4 {
+            return Err(ExportError::Render("the map's pixels do not match its size".into()));
+        }
+        self.paint_all(None, rows, place, &|_| {});
+        Ok(())
     }
 
     /// Renders the picture at its layout size as PNG. A third thread encodes the
@@ -202,7 +214,7 @@ impl<'f> RasterCanvas<'f> {
                 })?;
                 Ok(out)
             });
-            self.paint_all(&mut page, &mut map, place, &|part| {
+            self.paint_all(Some(&mut page), &mut map, place, &|part| {
                 let _ = sender.send(part);
             });
             drop(sender);
@@ -213,11 +225,24 @@ impl<'f> RasterCanvas<'f> {
     /// The page and the map's pixmap (which covers the pixels the map rectangle
     /// touches) at `scale`, and where the map goes.
     fn canvases(&self, scale: f32) -> Result<(Pixmap, Vec<u8>, MapPlace), ExportError> {
-        let [width, height] = self.size.map(|side| ((side as f32 * scale).round() as u32).max(1));
-        super::check_size(width, height)?;
-        let (sx, sy) = (width as f32 / self.size[0] as f32, height as f32 / self.size[1] as f32);
+        let [width, height] = self.size_at(scale)?;
         let page = Pixmap::new(width, height)
             .ok_or_else(|| ExportError::Render(format!("cannot allocate {width}x{height} pixels")))?;
+        let place = self.map_place(scale)?;
+        Ok((page, vec![0u8; place.size[0] as usize * place.size[1] as usize * 4], place))
+    }
+
+    /// The picture's size in pixels at `scale`, if it may be made.
+    fn size_at(&self, scale: f32) -> Result<[u32; 2], ExportError> {
+        let [width, height] = self.size.map(|side| ((side as f32 * scale).round() as u32).max(1));
+        super::check_size(width, height)?;
+        Ok([width, height])
+    }
+
+    /// Where the map's own pixmap goes on the page at `scale`, and its size.
+    fn map_place(&self, scale: f32) -> Result<MapPlace, ExportError> {
+        let [width, height] = self.size_at(scale)?;
+        let (sx, sy) = (width as f32 / self.size[0] as f32, height as f32 / self.size[1] as f32);
         let [min, max] = self.map_rect;
         let x0 = (min[0] * sx).floor().clamp(0.0, width as f32) as u32;
         let y0 = (min[1] * sy).floor().clamp(0.0, height as f32) as u32;
@@ -241,7 +266,7 @@ impl<'f> RasterCanvas<'f> {
             band_rows: size[1].div_ceil(MAP_BANDS).max(1),
             to_pixels: Transform::from_scale(sx, sy),
         };
-        Ok((page, vec![0u8; size[0] as usize * size[1] as usize * 4], place))
+        Ok(place)
     }
 
     /// Paints the page and the map on two threads, which take jobs in turn: the
@@ -249,7 +274,7 @@ impl<'f> RasterCanvas<'f> {
     /// costs differ, so several). Each part is handed to `painted` when done.
     fn paint_all<'a>(
         &self,
-        page: &'a mut Pixmap,
+        page: Option<&'a mut Pixmap>,
         map: &'a mut [u8],
         place: MapPlace,
         painted: &(dyn Fn(Painted<'a>) + Sync),
@@ -258,7 +283,7 @@ impl<'f> RasterCanvas<'f> {
             Page(&'a mut Pixmap),
             Band { index: usize, rows: &'a mut [u8] },
         }
-        let mut jobs = vec![Job::Page(page)];
+        let mut jobs: Vec<Job<'a>> = page.map(Job::Page).into_iter().collect();
         if place.size[0] > 0 {
             let chunk = place.band_rows as usize * place.row_bytes();
             jobs.extend(map.chunks_mut(chunk).enumerate().map(|(index, rows)| Job::Band { index, rows }));

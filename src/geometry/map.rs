@@ -65,39 +65,6 @@ impl PlaneRect {
     }
 }
 
-/// A triangle mesh on the plane: the fill of a country, triangulated once because
-/// painters (egui, SVG renderers' scanlines aside) fill only triangles or convex shapes.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Triangles {
-    /// Vertices in plane kilometres.
-    pub vertices_km: Vec<[f32; 2]>,
-    /// Three indices into `vertices_km` per triangle.
-    pub indices: Vec<u32>,
-    /// The triangles in runs by square tile of [`FILL_TILE_KM`]: each run's
-    /// vertices and indices are contiguous, so that a painter zoomed in can copy
-    /// the runs near the screen rather than the whole country.
-    pub tiles: Vec<TriangleTile>,
-}
-
-/// One tile's run of a [`Triangles`]: its vertices, its indices (into the whole
-/// vertex list) and the box around its vertices. A triangle belongs to the tile
-/// holding its centroid; the box covers it wherever it reaches.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TriangleTile {
-    /// Range of `vertices_km`.
-    pub vertices: std::ops::Range<u32>,
-    /// Range of `indices`.
-    pub indices: std::ops::Range<usize>,
-    /// The box around the run's vertices.
-    pub bounds: PlaneRect,
-}
-
-/// The side of the tiles fills are cut into, in plane kilometres: a few tiles
-/// across the screen at zoom 8, whole small countries at the overview. At zoom 8
-/// over the Caucasus the screen shows a sliver of Russia, whose whole 1:10m fill
-/// and three hatches were most of a frame's copying.
-pub const FILL_TILE_KM: f32 = 200.0;
-
 /// A country's outline simplified for one range of zoom: drawing 7,000 points of
 /// Russia's coast where a pixel covers 6 km costs frame time and shows nothing more.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,9 +91,6 @@ pub struct CountryShape {
     pub disputed_parts: Vec<String>,
     /// The exact shape on the plane, for clipping patterns and placing labels.
     pub area_km: MultiPolygon<f64>,
-    /// The fill at each level of detail, finest (the exact shape) first, each
-    /// triangulated on first use (exports never need them).
-    fills: [OnceLock<Triangles>; OUTLINE_TOLERANCES_KM.len()],
     /// The outline at each level of detail, finest first, each simplified on first use.
     outlines: [OnceLock<OutlineLod>; OUTLINE_TOLERANCES_KM.len()],
     /// The bounding box on the plane.
@@ -143,20 +107,6 @@ impl CountryShape {
     pub fn outline_for(&self, max_error_km: f32) -> &OutlineLod {
         let level = lod_level(max_error_km);
         self.outlines[level].get_or_init(|| outline_lod(&self.area_km, OUTLINE_TOLERANCES_KM[level]))
-    }
-
-    /// The fill triangulated from the coarsest outline whose error stays under
-    /// `max_error_km`. At the overview a pixel covers 20 km, and the exact 1:50m
-    /// fill's 58,000 vertices cost a software rasteriser (Mesa's, on machines
-    /// without a GPU) in long slivers no one can see; the 10 km level has a sixth
-    /// of them. Neighbours are simplified apart, so their edges may
-    /// differ by twice the error: the borders, drawn from the same level, cover that.
-    pub fn fill_for(&self, max_error_km: f32) -> &Triangles {
-        let level = lod_level(max_error_km);
-        self.fills[level].get_or_init(|| match level {
-            0 => triangulate(&self.area_km),
-            _ => triangulate(&simplified_area(&self.area_km, OUTLINE_TOLERANCES_KM[level])),
-        })
     }
 
     /// Where the country's name and commitment lines go: the point of its largest part
@@ -178,12 +128,6 @@ impl CountryShape {
                 .map_or([0.0, 0.0], |p| [p.x() as f32, p.y() as f32])
         })
     }
-
-    /// The exact fill as triangles (earcut, holes respected), computed once: what
-    /// the hit test and the finest zooms use.
-    pub fn fill(&self) -> &Triangles {
-        self.fill_for(0.0)
-    }
 }
 
 /// How close to the true pole of inaccessibility a label anchor must be, in plane
@@ -192,22 +136,16 @@ impl CountryShape {
 /// milliseconds.
 const LABEL_ANCHOR_PRECISION_KM: f64 = 2.0;
 
-/// Tolerances of the levels of detail of outlines and fills, in plane kilometres.
+/// Tolerances of the levels of detail of outlines, in plane kilometres.
 /// With painters asking for at most half a pixel of error, the coarsest serves
 /// zooms down to 30 km per pixel and the finest is the source itself. The window's
 /// default view (20 km a pixel) takes the 10 km level: 12,000 outline points
-/// instead of 17,000 at 6 km, which a software rasteriser feels.
+/// instead of 17,000 at 6 km.
 const OUTLINE_TOLERANCES_KM: [f32; 6] = [0.0, 1.0, 2.5, 6.0, 10.0, 15.0];
 
 /// The index of the coarsest level of detail whose tolerance is at most `max_error_km`.
 fn lod_level(max_error_km: f32) -> usize {
     OUTLINE_TOLERANCES_KM.iter().rposition(|&t| t <= max_error_km).unwrap_or(0)
-}
-
-/// The tolerance of the level of detail that [`CountryShape::outline_for`] and
-/// [`CountryShape::fill_for`] use for `max_error_km`: painters key their caches on it.
-pub fn lod_tolerance_km(max_error_km: f32) -> f32 {
-    OUTLINE_TOLERANCES_KM[lod_level(max_error_km)]
 }
 
 /// Every country shape, projected and ready to draw, with an index to find the
@@ -234,8 +172,8 @@ pub struct MapGeometry {
 }
 
 impl MapGeometry {
-    /// Merges the shapes per country under `rule`, projects, triangulates, simplifies
-    /// and indexes them. Countries are named from `names` where it knows the code.
+    /// Merges the shapes per country under `rule` and projects them (outlines are
+    /// simplified and the hit index built on first use). Countries are named from `names` where it knows the code.
     pub fn build(shapes: &ShapeSet, rule: DisputedRule, names: impl Fn(CountryCode) -> Option<String>) -> Self {
         let projector = Projector::eurasia();
         let mut groups: BTreeMap<CountryCode, Vec<&ShapeFeature>> = BTreeMap::new();
@@ -299,23 +237,26 @@ impl MapGeometry {
             let mut triangles = Vec::new();
             for (index, country) in self.countries.iter().enumerate() {
                 let country_index = u32::try_from(index).expect("fewer than 2^32 countries");
-                let fill = country.fill();
-                for tri in fill.indices.chunks_exact(3) {
-                    let v = |i: u32| fill.vertices_km[i as usize];
-                    triangles.push(HitTriangle { corners: [v(tri[0]), v(tri[1]), v(tri[2])], country_index });
+                for polygon in &country.area_km.0 {
+                    let raw = polygon.earcut_triangles_raw();
+                    let v = |i: usize| raw.vertices[i].map(|c| c as f32);
+                    triangles.extend(
+                        raw.triangle_indices
+                            .chunks_exact(3)
+                            .map(|tri| HitTriangle { corners: [v(tri[0]), v(tri[1]), v(tri[2])], country_index }),
+                    );
                 }
             }
             HitGrid::build(triangles, &self.bounds)
         })
     }
 
-    /// Computes everything lazy now (triangles, outlines, the hit index), so the
-    /// first hover does not pay for it.
+    /// Computes everything lazy now (outlines at every level of detail, the hit
+    /// index), so the first zoom or hover does not pay for it.
     pub fn prepare_all(&self) {
         for country in &self.countries {
             for &tolerance in &OUTLINE_TOLERANCES_KM {
                 country.outline_for(tolerance);
-                country.fill_for(tolerance);
             }
         }
         self.hit_index();
@@ -374,72 +315,11 @@ fn project_country(
         name,
         disputed_parts,
         area_km,
-        fills: Default::default(),
         outlines: Default::default(),
         bounds,
         label_anchor_km: OnceLock::new(),
         area_km2,
     }
-}
-
-/// Triangulates a country's polygons with earcut, in runs by tile.
-fn triangulate(area_km: &MultiPolygon<f64>) -> Triangles {
-    let mut fill = Triangles::default();
-    for polygon in &area_km.0 {
-        let raw = polygon.earcut_triangles_raw();
-        let offset = u32::try_from(fill.vertices_km.len()).expect("fewer than 2^32 vertices");
-        fill.vertices_km.extend(raw.vertices.iter().map(|v| [v[0] as f32, v[1] as f32]));
-        fill.indices.extend(raw.triangle_indices.iter().map(|&i| offset + i as u32));
-    }
-    in_tiles(&fill)
-}
-
-/// The same triangles regrouped by tile (see [`Triangles::tiles`]); a vertex that
-/// tiles share is repeated in each.
-fn in_tiles(fill: &Triangles) -> Triangles {
-    let mut buckets: BTreeMap<(i32, i32), Vec<usize>> = BTreeMap::new();
-    for (t, corners) in fill.indices.chunks_exact(3).enumerate() {
-        let [x, y] = corners.iter().fold([0.0f32; 2], |[x, y], &i| {
-            let p = fill.vertices_km[i as usize];
-            [x + p[0] / 3.0, y + p[1] / 3.0]
-        });
-        buckets.entry(((x / FILL_TILE_KM).floor() as i32, (y / FILL_TILE_KM).floor() as i32)).or_default().push(t);
-    }
-    let mut tiled = Triangles::default();
-    // Where each vertex went in the current tile.
-    let mut remap = vec![u32::MAX; fill.vertices_km.len()];
-    let mut used = Vec::new();
-    for members in buckets.into_values() {
-        let (v0, i0) = (tiled.vertices_km.len() as u32, tiled.indices.len());
-        let mut bounds = PlaneRect::NOTHING;
-        for t in members {
-            for &i in &fill.indices[t * 3..t * 3 + 3] {
-                let slot = &mut remap[i as usize];
-                if *slot == u32::MAX {
-                    *slot = tiled.vertices_km.len() as u32;
-                    used.push(i as usize);
-                    let p = fill.vertices_km[i as usize];
-                    tiled.vertices_km.push(p);
-                    bounds.include(p);
-                }
-                tiled.indices.push(*slot);
-            }
-        }
-        for i in used.drain(..) {
-            remap[i] = u32::MAX;
-        }
-        tiled.tiles.push(TriangleTile {
-            vertices: v0..tiled.vertices_km.len() as u32,
-            indices: i0..tiled.indices.len(),
-            bounds,
-        });
-    }
-    tiled
-}
-
-/// The polygons simplified ring by ring within `tolerance_km`; see [`simplified_polygon`].
-fn simplified_area(area_km: &MultiPolygon<f64>, tolerance_km: f32) -> MultiPolygon<f64> {
-    MultiPolygon::new(area_km.0.iter().filter_map(|polygon| simplified_polygon(polygon, tolerance_km)).collect())
 }
 
 /// A polygon simplified ring by ring within `tolerance_km`: `None` once its outer
@@ -483,54 +363,4 @@ fn simplified_ring(ring: &LineString<f64>, tolerance_km: f32) -> Option<Vec<[f32
         points.push(first);
     }
     (points.len() >= 4).then_some(points)
-}
-
-#[cfg(test)]
-mod tests {
-    use geo::{LineString, Polygon};
-
-    use super::*;
-
-    /// A long strip with a hole, spanning several tiles: the tiled triangles are
-    /// the same triangles, each tile's runs are contiguous and its box holds them.
-    #[test]
-    fn tiled_triangles_are_the_same_triangles_in_runs() {
-        let ring = |points: &[(f64, f64)]| LineString::from(points.to_vec());
-        let strip = Polygon::new(
-            ring(&[(0.0, 0.0), (1000.0, 0.0), (1000.0, 300.0), (500.0, 450.0), (0.0, 300.0), (0.0, 0.0)]),
-            vec![ring(&[(100.0, 100.0), (300.0, 100.0), (300.0, 200.0), (100.0, 200.0), (100.0, 100.0)])],
-        );
-        let area = MultiPolygon::new(vec![strip.clone()]);
-        let tiled = triangulate(&area);
-        assert!(tiled.tiles.len() > 4, "{} tiles", tiled.tiles.len());
-        let corners = |t: &Triangles| {
-            let mut all: Vec<[[u32; 2]; 3]> = t
-                .indices
-                .chunks_exact(3)
-                .map(|c| c.iter().map(|&i| t.vertices_km[i as usize].map(f32::to_bits)).collect::<Vec<_>>())
-                .map(|v| [v[0], v[1], v[2]])
-                .collect();
-            all.sort_unstable();
-            all
-        };
-        let raw = strip.earcut_triangles_raw();
-        let plain = Triangles {
-            vertices_km: raw.vertices.iter().map(|v| [v[0] as f32, v[1] as f32]).collect(),
-            indices: raw.triangle_indices.iter().map(|&i| i as u32).collect(),
-            tiles: Vec::new(),
-        };
-        assert_eq!(corners(&tiled), corners(&plain));
-        let (mut next_vertex, mut next_index) = (0, 0);
-        for tile in &tiled.tiles {
-            assert_eq!((tile.vertices.start, tile.indices.start), (next_vertex, next_index));
-            (next_vertex, next_index) = (tile.vertices.end, tile.indices.end);
-            for &i in &tiled.indices[tile.indices.clone()] {
-                assert!(tile.vertices.contains(&i));
-                let [x, y] = tiled.vertices_km[i as usize];
-                let b = tile.bounds;
-                assert!(b.min_x_km <= x && x <= b.max_x_km && b.min_y_km <= y && y <= b.max_y_km);
-            }
-        }
-        assert_eq!((next_vertex as usize, next_index), (tiled.vertices_km.len(), tiled.indices.len()));
-    }
 }

@@ -1,6 +1,7 @@
 //! Geometry: projecting longitude/latitude onto the map plane, building the
-//! country shapes the scene draws (merged per rule, projected, triangulated,
-//! simplified per level of detail) and finding the country under a point.
+//! country shapes the scene draws (merged per rule, projected, simplified per
+//! level of detail) and finding the country under a point (a grid of their
+//! triangles).
 //!
 //! Coordinates in the *plane* are kilometres on the projection plane, x east and
 //! y north, with the origin at the projection centre.
@@ -10,9 +11,7 @@ mod map;
 mod projection;
 mod shapes;
 
-pub use map::{
-    CountryShape, FILL_TILE_KM, MapGeometry, OutlineLod, PlaneRect, TriangleTile, Triangles, lod_tolerance_km,
-};
+pub use map::{CountryShape, MapGeometry, OutlineLod, PlaneRect};
 
 /// Where the 1:10m shapes take over from the 1:50m ones: from 3.5 km a pixel
 /// (zoom about 3 on a 1280-pixel window: the Caucasus, the Balkans, the Levant,

@@ -1,6 +1,7 @@
 //! Benchmarks of the hot paths: loading shapes, building the geometry, one hit
-//! test, the CPU side of one window frame at 1920x1080, rebuilding after a date
-//! change, and rendering a briefing picture.
+//! test, painting the window's map picture, the CPU side of one window frame at
+//! 1920x1080, rebuilding after a date change (which waits for its picture), and
+//! rendering a briefing picture.
 //! Run with `cargo bench --bench map`; figures go to BENCHMARKS.md.
 
 use std::hint::black_box;
@@ -46,7 +47,6 @@ fn frame_input() -> egui::RawInput {
 
 fn bench(c: &mut Criterion) {
     // As the binary does first thing.
-    alliance_map::tune_allocator();
     let dir = DataDir::resolve(None);
     let bytes = alliance_map::io::shipped::SHAPES;
     c.bench_function("decode_shapes", |b| b.iter(|| ShapeSet::decode(black_box(bytes)).unwrap()));
@@ -100,6 +100,32 @@ fn bench(c: &mut Criterion) {
     };
     c.bench_function("export_svg_1920x1080", |b| b.iter(|| picture.render(Format::Svg).unwrap()));
     c.bench_function("export_png_1920x1080", |b| b.iter(|| picture.render(Format::Png).unwrap()));
+
+    // The window's map picture, painted off the UI thread after each change of view
+    // or scene, with names: the default window's map (1240x820 less the panels),
+    // and the map of a 1920x1080 window.
+    for [width, height] in [[940u32, 700], [1620, 960]] {
+        let framing = alliance_map::scene::Framing::for_view(
+            &scene.geometry,
+            &layout.view,
+            [0.0, 0.0],
+            [width as f32, height as f32],
+        );
+        let mut rows = vec![0u8; width as usize * height as usize * 4];
+        c.bench_function(&format!("window_map_picture_{width}x{height}"), |b| {
+            b.iter(|| {
+                alliance_map::export::paint_map_layers(
+                    &scene,
+                    framing,
+                    [width, height],
+                    1.0,
+                    Some(fonts.bytes()),
+                    &mut rows,
+                )
+                .unwrap()
+            })
+        });
+    }
 
     // The window: all four layers with hatches and labels, 1920x1080.
     let ctx = egui::Context::default();

@@ -74,7 +74,13 @@ impl MapView {
     /// Shows the map in all the space `ui` offers, as `view` frames it, and handles
     /// pan, zoom, hover and clicks. `overlay` carries what the app adds (arcs,
     /// emphasis, labels); hover and selection are filled in here.
-    pub fn ui(&mut self, ui: &mut Ui, scene: &Scene, view: &View, overlay: Overlay<'_>) -> (Response, MapEvents) {
+    pub fn ui(
+        &mut self,
+        ui: &mut Ui,
+        scene: &std::sync::Arc<Scene>,
+        view: &View,
+        overlay: Overlay<'_>,
+    ) -> (Response, MapEvents) {
         let size = ui.available_size();
         let (response, painter) = ui.allocate_painter(size, Sense::click_and_drag());
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, "Map"));
@@ -94,9 +100,8 @@ impl MapView {
         let clicked = response.clicked().then(|| response.interact_pointer_pos().and_then(country_at));
 
         let overlay = Overlay { hovered: self.hovered, selected: self.selected, ..overlay };
-        if ui.ctx().cumulative_frame_nr() >= self.first_seen_frame {
-            self.painter.paint(&painter, scene, framing, &overlay);
-        }
+        let seen = ui.ctx().cumulative_frame_nr() >= self.first_seen_frame;
+        self.painter.paint(&painter, scene, framing, &overlay, seen);
         let response = match self.hovered.and_then(|code| geometry.index_of(code)) {
             Some(index) => response.on_hover_text_at_pointer(hover_text(scene, index)),
             None => response,

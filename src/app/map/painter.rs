@@ -1,18 +1,27 @@
-//! Paints a [`Scene`] with egui, framed by the same [`Framing`] the exporters use.
-//! Everything expensive is cached: fills cut into tiles per set of shapes and level
-//! of detail, fill and hatch vertices in plane coordinates per scene, tessellated
-//! borders and dashed outlines per zoom level. A frame only moves the vertices of
-//! the tiles and pieces near the screen, one multiply-add each.
+//! Paints a [`Scene`] in the window, framed by the same [`Framing`] the exporters
+//! use. The map's layers (sea, fills, hatches, borders, dashed and compare-mode
+//! outlines) are one picture, painted off the UI thread by the export's raster
+//! painter ([`crate::export::paint_map_layers`]) for each view and scene; labels,
+//! hover, selection and commitment lines are drawn by egui over it every frame.
+//!
+//! Why a picture: on a software renderer (Mesa's lavapipe, what a machine without
+//! a GPU driver gets) the tens of thousands of thin triangles of borders, hatches
+//! and fills cost more than everything else in the window, and their binning
+//! dominated its memory. While a new picture is painted, the last one is drawn
+//! moved and scaled to the current view, as map viewers do, so panning and
+//! zooming never wait; a new scene (a date, a layer) waits for its own picture,
+//! since the old one would show the wrong colours.
 
-use egui::epaint::{
-    Mesh, PathShape, PathStroke, QuadraticBezierShape, TessellationOptions, Tessellator, Vertex, WHITE_UV,
-};
-use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle, TextureId};
+use std::sync::Arc;
 
+use egui::epaint::{PathShape, PathStroke, QuadraticBezierShape};
+use egui::{Color32, Painter, Pos2, Rect, Shape, Stroke, TextureHandle};
+
+use super::super::jobs::Job;
 use super::super::style::color32;
-use crate::geometry::{MapGeometry, PlaneRect};
+use crate::geometry::MapGeometry;
 use crate::model::CountryCode;
-use crate::scene::{CommitmentArc, Framing, HATCH_PERIOD_PX, HatchWeight, Scene, max_shape_error_km};
+use crate::scene::{CommitmentArc, Framing, Scene, max_shape_error_km};
 
 /// A plane point on screen.
 #[inline]
@@ -20,117 +29,101 @@ fn screen(framing: &Framing, p: [f32; 2]) -> Pos2 {
     Pos2::from(framing.apply(p))
 }
 
-/// Rings smaller than this on screen are not outlined: their fill already shows
-/// them, and a stroke around a sub-pixel ring is a blot.
-const MIN_RING_POINTS: f32 = 1.5;
-
-/// How much coarser dashed and dotted outlines may be than solid ones: their gaps
-/// hide the difference.
-const DASHED_ERROR_SCALE: f32 = 2.0;
-
-/// Vertices of one hatch weight: positions in plane kilometres, the hatch normal
-/// per vertex, and colours; UVs are computed per frame from screen positions, so
-/// the pattern's phase is fixed on screen and lines stay crisp at every zoom.
-#[derive(Default)]
-struct HatchMesh {
-    positions_km: Vec<[f32; 2]>,
-    normals: Vec<[f32; 2]>,
-    colours: Vec<Color32>,
-    indices: Vec<u32>,
-    parts: Vec<Part>,
-}
-
-/// One tile's run of vertices and indices in a cached mesh, with the box around
-/// its vertices, so that a frame copies only what may be on screen: fills come in
-/// tiles ([`crate::geometry::FILL_TILE_KM`]) and borders in pieces, because a whole
-/// country is far too coarse a unit when zoomed in.
-struct Part {
-    bounds: PlaneRect,
-    vertices: std::ops::Range<u32>,
-    indices: std::ops::Range<usize>,
-}
-
-impl Part {
-    /// The part of a cached mesh holding `tile` of a country's triangles, whose
-    /// vertices start at `vertex_offset` and indices at `index_offset` in the mesh.
-    fn of_tile(tile: &crate::geometry::TriangleTile, vertex_offset: u32, index_offset: usize) -> Self {
-        Self {
-            bounds: tile.bounds,
-            vertices: vertex_offset + tile.vertices.start..vertex_offset + tile.vertices.end,
-            indices: index_offset + tile.indices.start..index_offset + tile.indices.end,
-        }
-    }
-
-    /// The runs of consecutive parts whose boxes meet `visible`, each as one vertex
-    /// range and one index range of the cached mesh, so that the default view
-    /// (everything visible) copies one run, as without culling.
-    fn visible_runs(parts: &[Part], visible: &PlaneRect) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
-        let mut runs: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> = Vec::new();
-        let mut extends_last = false;
-        for part in parts {
-            if !part.bounds.intersects(visible) {
-                extends_last = false;
-                continue;
-            }
-            let vertices = part.vertices.start as usize..part.vertices.end as usize;
-            match runs.last_mut() {
-                Some((v, i)) if extends_last && v.end == vertices.start && i.end == part.indices.start => {
-                    v.end = vertices.end;
-                    i.end = part.indices.end;
-                }
-                _ => runs.push((vertices, part.indices.clone())),
-            }
-            extends_last = true;
-        }
-        runs
-    }
-
-    /// How many vertices and indices `runs` hold, to reserve them at once.
-    fn sizes(runs: &[(std::ops::Range<usize>, std::ops::Range<usize>)]) -> (usize, usize) {
-        runs.iter().fold((0, 0), |(v, i), (vertices, indices)| (v + vertices.len(), i + indices.len()))
-    }
-}
-
-/// Appends `indices` (into a cached mesh, its run starting at vertex `from`) to
-/// `out`, for a mesh whose copy of that run starts at vertex `to`.
-fn rebased_indices(out: &mut Vec<u32>, indices: &[u32], from: usize, to: usize) {
-    if from == to {
-        out.extend_from_slice(indices);
-    } else {
-        let (from, to) = (from as u32, to as u32);
-        out.extend(indices.iter().map(|i| i - from + to));
-    }
-}
-
-/// Outlines (borders, or the dashed and compare-mode marks) tessellated once for
-/// one set of shapes and one zoom level, in points relative to the plane origin, so
-/// panning only adds the origin; zooming re-tessellates.
-struct OutlineMesh {
-    /// The shapes they were tessellated from.
-    geometry: std::sync::Arc<MapGeometry>,
-    points_per_km: f32,
+/// What a map picture shows, to tell whether it is the one to draw.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PictureKey {
+    /// The scene it is painted from.
+    generation: u64,
+    /// The shapes it is painted from (1:50m, or 1:10m once loaded), by address.
+    shapes: usize,
+    /// The view, in screen points.
+    framing: Framing,
+    /// Where it goes on screen, in whole physical pixels: min and max corners.
+    rect_px: [i32; 4],
     pixels_per_point: f32,
-    mesh: Mesh,
-    /// Each piece's run of `mesh`.
-    parts: Vec<Part>,
+    /// Whether it carries the country names.
+    labels: bool,
 }
 
-/// Caches for painting one scene.
+impl PictureKey {
+    fn new(
+        scene: &Scene,
+        shapes: &Arc<MapGeometry>,
+        framing: Framing,
+        rect: Rect,
+        pixels_per_point: f32,
+        labels: bool,
+    ) -> Self {
+        let px = |v: f32| (v * pixels_per_point).round() as i32;
+        Self {
+            generation: scene.generation,
+            shapes: Arc::as_ptr(shapes) as usize,
+            framing,
+            rect_px: [px(rect.min.x), px(rect.min.y), px(rect.max.x), px(rect.max.y)],
+            pixels_per_point,
+            labels,
+        }
+    }
+
+    /// The picture's size in pixels.
+    fn size_px(&self) -> [u32; 2] {
+        let [x0, y0, x1, y1] = self.rect_px;
+        [(x1 - x0).max(0) as u32, (y1 - y0).max(0) as u32]
+    }
+
+    /// Where it goes on screen, in points.
+    fn rect(&self) -> Rect {
+        let [x0, y0, x1, y1] = self.rect_px.map(|v| v as f32 / self.pixels_per_point);
+        Rect::from_min_max(Pos2::new(x0, y0), Pos2::new(x1, y1))
+    }
+
+    /// The framing in the picture's own pixels: plane kilometres to its top left.
+    fn framing_px(&self) -> Framing {
+        let ppp = self.pixels_per_point;
+        Framing {
+            origin_px: [
+                self.framing.origin_px[0] * ppp - self.rect_px[0] as f32,
+                self.framing.origin_px[1] * ppp - self.rect_px[1] as f32,
+            ],
+            px_per_km: self.framing.px_per_km * ppp,
+        }
+    }
+}
+
+/// Paints the map picture for `key`, as egui takes it, setting names in `font`.
+fn paint_picture(scene: &Scene, key: PictureKey, font: &[u8]) -> Option<egui::ColorImage> {
+    let size = key.size_px();
+    let labels = key.labels.then_some(font);
+    // The painter's premultiplied RGBA is egui's colour layout: painted in place.
+    let mut pixels = vec![Color32::TRANSPARENT; size[0] as usize * size[1] as usize];
+    let rows = bytemuck::cast_slice_mut(&mut pixels);
+    crate::export::paint_map_layers(scene, key.framing_px(), size, key.pixels_per_point, labels, rows).ok()?;
+    Some(egui::ColorImage::new([size[0] as usize, size[1] as usize], pixels))
+}
+
+/// How the map picture is sampled when drawn moved and scaled: smoothly. Drawn
+/// where it was painted for, each pixel lands on one texel.
+const PICTURE_TEXTURE: egui::TextureOptions = egui::TextureOptions {
+    magnification: egui::TextureFilter::Nearest,
+    minification: egui::TextureFilter::Nearest,
+    wrap_mode: egui::TextureWrapMode::ClampToEdge,
+    mipmap_mode: None,
+};
+
+/// The map picture on screen.
+struct ShownPicture {
+    key: PictureKey,
+    texture: TextureHandle,
+}
+
+/// The map's picture: the one shown, and the one being painted.
 #[derive(Default)]
 pub struct MapPainter {
-    generation: u64,
-    /// The shapes the fill and hatch caches were built from (1:50m or 1:10m).
-    geometry: Option<std::sync::Arc<MapGeometry>>,
-    /// The tolerance of the fills' level of detail in the caches.
-    fill_tolerance_km: f32,
-    fill_km: Mesh,
-    fill_parts: Vec<Part>,
-    hatch: [HatchMesh; 2],
-    borders: Option<OutlineMesh>,
-    /// Dashed (suspended, hypothetical) and compare-mode outlines, like borders.
-    marks: Option<OutlineMesh>,
-    /// Stripe textures (bold, fine) and whether they are the high-contrast widths.
-    textures: Option<([TextureHandle; 2], bool)>,
+    shown: Option<ShownPicture>,
+    painting: Option<(PictureKey, Job<Option<egui::ColorImage>>)>,
+    /// A picture that could not be painted (no memory for its pixels): not tried
+    /// again every frame.
+    failed: Option<PictureKey>,
 }
 
 /// What the painter draws on top of the scene for the current interaction.
@@ -140,6 +133,8 @@ pub struct Overlay<'a> {
     pub hovered: Option<CountryCode>,
     /// The selected country.
     pub selected: Option<CountryCode>,
+    /// The font of the country names.
+    pub font: Option<&'a Arc<Vec<u8>>>,
     /// Countries to emphasise (a hovered legend entry).
     pub emphasised: &'a [CountryCode],
     /// Commitment lines of the selection (the scene's analysis).
@@ -148,143 +143,113 @@ pub struct Overlay<'a> {
     pub labels: bool,
 }
 
-/// Computes the shapes that painting at `px_per_km` asks `geometry` for (fills,
-/// outlines and dashed outlines at that scale's level of detail, label anchors),
-/// so that a thread can prepare a frame that is not drawn yet.
+/// Computes the shapes that painting at `px_per_km` asks `geometry` for (outlines
+/// at that scale's level of detail, label anchors), so that a thread can prepare
+/// a frame that is not drawn yet.
 pub fn prepare_shapes(geometry: &MapGeometry, px_per_km: f32) {
     let max_error_km = max_shape_error_km(px_per_km);
     for country in &geometry.countries {
-        country.fill_for(max_error_km);
         country.outline_for(max_error_km);
-        country.outline_for(max_error_km * DASHED_ERROR_SCALE);
         country.label_anchor_km();
     }
 }
 
 impl MapPainter {
-    fn rebuild_if_needed(&mut self, scene: &Scene, geometry: &std::sync::Arc<MapGeometry>, max_error_km: f32) {
-        let fill_tolerance_km = crate::geometry::lod_tolerance_km(max_error_km);
-        if self.generation == scene.generation
-            && self.geometry.as_ref().is_some_and(|built| std::sync::Arc::ptr_eq(built, geometry))
-            && self.fill_tolerance_km == fill_tolerance_km
-        {
-            return;
+    /// Shows `image`, painted for `key`.
+    fn show(&mut self, ctx: &egui::Context, key: PictureKey, image: egui::ColorImage) {
+        match &mut self.shown {
+            Some(shown) => {
+                shown.texture.set(image, PICTURE_TEXTURE);
+                shown.key = key;
+            }
+            None => self.shown = Some(ShownPicture { key, texture: ctx.load_texture("map", image, PICTURE_TEXTURE) }),
         }
-        let countries = &geometry.countries;
-        let mut fill = Mesh::default();
-        self.fill_parts.clear();
-        for (country, colour) in countries.iter().zip(&scene.fills) {
-            let color = color32(*colour);
-            let (offset, first_index) = (fill.vertices.len() as u32, fill.indices.len());
-            let triangles = country.fill_for(max_error_km);
-            fill.vertices.extend(triangles.vertices_km.iter().map(|p| Vertex {
-                pos: Pos2::new(p[0], p[1]),
-                uv: WHITE_UV,
-                color,
-            }));
-            fill.indices.extend(triangles.indices.iter().map(|i| offset + i));
-            self.fill_parts.extend(triangles.tiles.iter().map(|tile| Part::of_tile(tile, offset, first_index)));
-        }
-        self.fill_km = fill;
-
-        self.hatch = Default::default();
-        for hatch in &scene.hatches {
-            let target = &mut self.hatch[weight_slot(hatch.weight)];
-            let (sin, cos) = hatch.angle_deg.to_radians().sin_cos();
-            let (offset, first_index) = (target.positions_km.len() as u32, target.indices.len());
-            let color = color32(hatch.colour);
-            let triangles = countries[hatch.country].fill_for(max_error_km);
-            target.positions_km.extend_from_slice(&triangles.vertices_km);
-            target.normals.extend(std::iter::repeat_n([sin, cos], triangles.vertices_km.len()));
-            target.colours.extend(std::iter::repeat_n(color, triangles.vertices_km.len()));
-            target.indices.extend(triangles.indices.iter().map(|i| offset + i));
-            target.parts.extend(triangles.tiles.iter().map(|tile| Part::of_tile(tile, offset, first_index)));
-        }
-        // Borders do not depend on the scene's styles, but a new palette changes their colour.
-        self.borders = None;
-        self.marks = None;
-        self.generation = scene.generation;
-        self.geometry = Some(std::sync::Arc::clone(geometry));
-        self.fill_tolerance_km = fill_tolerance_km;
     }
 
-    fn textures(&mut self, ctx: &egui::Context, high_contrast: bool) -> [TextureId; 2] {
-        if self.textures.as_ref().is_some_and(|(_, hc)| *hc != high_contrast) {
-            self.textures = None;
+    /// Brings the picture up to `key`: takes a finished painting, starts the next,
+    /// and, where the picture on screen belongs to another scene (or there is none),
+    /// waits for the one that does, so that no frame shows wrong colours or no map.
+    fn update_picture(
+        &mut self,
+        ctx: &egui::Context,
+        scene: &Arc<Scene>,
+        font: &Arc<Vec<u8>>,
+        key: PictureKey,
+        wait: bool,
+    ) {
+        let usable = |painted: &PictureKey| painted.generation == key.generation && painted.labels == key.labels;
+        if let Some((painted, _)) = &self.painting {
+            let painted = *painted;
+            let finished = if wait && usable(&painted) && self.shown.as_ref().is_none_or(|s| !usable(&s.key)) {
+                Job::wait(&mut self.painting.take().map(|(_, job)| job))
+            } else {
+                let mut job = self.painting.take().map(|(_, job)| job);
+                let result = Job::take_finished(&mut job);
+                self.painting = job.map(|job| (painted, job));
+                result
+            };
+            match finished {
+                Some(Some(image)) if usable(&painted) => self.show(ctx, painted, image),
+                Some(None) => self.failed = Some(painted),
+                _ => {}
+            }
         }
-        let (textures, _) = self.textures.get_or_insert_with(|| {
-            let handles = [HatchWeight::Bold, HatchWeight::Fine].map(|weight| {
-                ctx.load_texture(
-                    format!("hatch-{weight:?}"),
-                    stripe_image(weight.width_px(high_contrast)),
-                    egui::TextureOptions {
-                        magnification: egui::TextureFilter::Linear,
-                        minification: egui::TextureFilter::Linear,
-                        wrap_mode: egui::TextureWrapMode::Repeat,
-                        mipmap_mode: None,
-                    },
-                )
-            });
-            (handles, high_contrast)
-        });
-        [textures[0].id(), textures[1].id()]
+        if wait && self.shown.as_ref().is_none_or(|s| !usable(&s.key)) && self.failed != Some(key) {
+            // Nothing of this scene to show: paint it here.
+            match paint_picture(scene, key, font) {
+                Some(image) => self.show(ctx, key, image),
+                None => self.failed = Some(key),
+            }
+        }
+        let up_to_date = self.shown.as_ref().is_some_and(|s| s.key == key);
+        if !up_to_date && self.painting.is_none() && self.failed != Some(key) && key.size_px().iter().all(|&s| s > 0) {
+            let (scene, font) = (Arc::clone(scene), Arc::clone(font));
+            self.painting = Some((key, Job::spawn(ctx, move || paint_picture(&scene, key, &font))));
+        }
     }
 
-    /// Paints background, fills, hatches, borders, labels and the overlay.
-    pub fn paint(&mut self, painter: &Painter, scene: &Scene, framing: Framing, overlay: &Overlay<'_>) {
+    /// Paints the map picture, labels and the overlay in `rect`. With `seen` false
+    /// (a frame nobody sees) it only starts painting the picture.
+    pub fn paint(
+        &mut self,
+        painter: &Painter,
+        scene: &Arc<Scene>,
+        framing: Framing,
+        overlay: &Overlay<'_>,
+        seen: bool,
+    ) {
         // The 1:10m shapes when zoomed in and loaded: same countries, same indices.
-        // Looked up once: the 1:10m shapes may finish loading in the background
-        // at any moment, and every cache of this frame must come from the same ones.
+        // Looked up once: they may finish loading in the background at any moment.
         let shared = scene.shared_shapes_at(framing.px_per_km);
         let geometry: &MapGeometry = shared;
-        let max_error_km = max_shape_error_km(framing.px_per_km);
-        self.rebuild_if_needed(scene, shared, max_error_km);
         let clip = painter.clip_rect();
+        let ctx = painter.ctx();
+        let labels = overlay.labels && overlay.font.is_some();
+        let key = PictureKey::new(scene, shared, framing, clip, ctx.pixels_per_point(), labels);
+        let font = overlay.font.cloned().unwrap_or_default();
+        self.update_picture(ctx, scene, &font, key, seen);
+        if !seen {
+            return;
+        }
         let palette = &scene.palette;
-        painter.rect_filled(clip, 0.0, color32(palette.sea));
-        let visible = framing.visible_km(clip.min.into(), clip.max.into());
-
-        let texture_ids = self.textures(painter.ctx(), palette.is_high_contrast());
-
-        // Fills: only the tiles on screen.
-        let runs = Part::visible_runs(&self.fill_parts, &visible);
-        let (vertex_count, index_count) = Part::sizes(&runs);
-        let mut mesh = Mesh::default();
-        mesh.vertices.reserve_exact(vertex_count);
-        mesh.indices.reserve_exact(index_count);
-        for (vertices, indices) in runs {
-            let base = mesh.vertices.len();
-            rebased_indices(&mut mesh.indices, &self.fill_km.indices[indices], vertices.start, base);
-            let run = &self.fill_km.vertices[vertices];
-            mesh.vertices.extend(run.iter().map(|v| Vertex { pos: screen(&framing, [v.pos.x, v.pos.y]), ..*v }));
+        let covered = self.shown.as_ref().is_some_and(|s| s.key.framing == framing && s.key.rect().contains_rect(clip));
+        if !covered {
+            // The sea where a picture drawn moved and scaled leaves a gap.
+            painter.rect_filled(clip, 0.0, color32(palette.sea));
         }
-        painter.add(Shape::mesh(mesh));
-
-        // Hatches: one textured mesh per weight, of the tiles on screen.
-        for (hatch, texture_id) in self.hatch.iter().zip(texture_ids) {
-            let runs = Part::visible_runs(&hatch.parts, &visible);
-            let (vertex_count, index_count) = Part::sizes(&runs);
-            let mut mesh = Mesh::with_texture(texture_id);
-            mesh.vertices.reserve_exact(vertex_count);
-            mesh.indices.reserve_exact(index_count);
-            for (range, indices) in runs {
-                rebased_indices(&mut mesh.indices, &hatch.indices[indices], range.start, mesh.vertices.len());
-                let vertices = hatch.positions_km[range.clone()].iter().zip(&hatch.normals[range.clone()]);
-                for ((p, n), color) in vertices.zip(&hatch.colours[range]) {
-                    let pos = screen(&framing, *p);
-                    let u = (pos.x * n[0] + pos.y * n[1]) / HATCH_PERIOD_PX;
-                    mesh.vertices.push(Vertex { pos, uv: Pos2::new(u, 0.5), color: *color });
-                }
-            }
-            if !mesh.indices.is_empty() {
-                painter.add(Shape::mesh(mesh));
-            }
+        if let Some(shown) = &self.shown {
+            // Where the picture's corners are in this frame's view.
+            let painted = shown.key.rect();
+            let corner = |p: Pos2| {
+                let plane = shown.key.framing.invert(p.into());
+                screen(&framing, [plane.x_km as f32, plane.y_km as f32])
+            };
+            let rect = Rect::from_min_max(corner(painted.min), corner(painted.max));
+            let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+            painter.image(shown.texture.id(), rect, uv, Color32::WHITE);
         }
 
-        // Borders, dashed outlines (suspended and hypothetical memberships) and
-        // compare mode's outlines (joined solid, left dashed, changed dotted).
-        self.paint_outlines(painter, scene, shared, framing, visible);
-
+        let max_error_km = max_shape_error_km(framing.px_per_km);
         let mut shapes = Vec::new();
         // Emphasis, hover and selection (a casing under the selection).
         let widths = palette.highlight;
@@ -305,141 +270,7 @@ impl MapPainter {
         }
         painter.extend(shapes);
 
-        if overlay.labels {
-            paint_labels(painter, scene, framing, clip);
-        }
         paint_arcs(painter, scene, framing, overlay.arcs);
-    }
-
-    /// Borders, then the dashed and compare-mode outlines: each tessellated once
-    /// per zoom (their dashes laid out along whole rings, so they stay still while
-    /// the map pans), and copied per frame where they are near the screen.
-    fn paint_outlines(
-        &mut self,
-        painter: &Painter,
-        scene: &Scene,
-        geometry: &std::sync::Arc<MapGeometry>,
-        framing: Framing,
-        visible: PlaneRect,
-    ) {
-        let pixels_per_point = painter.ctx().pixels_per_point();
-        let stale = |mesh: &Option<OutlineMesh>| {
-            mesh.as_ref().is_none_or(|b| {
-                !std::sync::Arc::ptr_eq(&b.geometry, geometry)
-                    || b.points_per_km != framing.px_per_km
-                    || b.pixels_per_point != pixels_per_point
-            })
-        };
-        if stale(&self.borders) {
-            self.borders = Some(OutlineBuilder::build(geometry, framing.px_per_km, pixels_per_point, |b| {
-                add_borders(b, scene, geometry)
-            }));
-        }
-        if stale(&self.marks) {
-            self.marks = Some(OutlineBuilder::build(geometry, framing.px_per_km, pixels_per_point, |b| {
-                add_marks(b, scene, geometry)
-            }));
-        }
-        let offset = egui::Vec2::from(framing.origin_px);
-        for cached in [&self.borders, &self.marks].into_iter().flatten() {
-            let runs = Part::visible_runs(&cached.parts, &visible);
-            let (vertex_count, index_count) = Part::sizes(&runs);
-            if vertex_count == 0 {
-                continue;
-            }
-            let mut mesh = Mesh::default();
-            mesh.vertices.reserve_exact(vertex_count);
-            mesh.indices.reserve_exact(index_count);
-            for (vertices, indices) in runs {
-                rebased_indices(&mut mesh.indices, &cached.mesh.indices[indices], vertices.start, mesh.vertices.len());
-                mesh.vertices
-                    .extend(cached.mesh.vertices[vertices].iter().map(|v| Vertex { pos: v.pos + offset, ..*v }));
-            }
-            painter.add(Shape::mesh(mesh));
-        }
-    }
-}
-
-fn weight_slot(weight: HatchWeight) -> usize {
-    match weight {
-        HatchWeight::Bold => 0,
-        HatchWeight::Fine => 1,
-    }
-}
-
-/// One period of a hatch stripe, one texel per point: alpha is the share of each
-/// texel the line covers, so the line is anti-aliased at any phase.
-fn stripe_image(width_px: f32) -> egui::ColorImage {
-    let period = HATCH_PERIOD_PX as usize;
-    let pixels = (0..period)
-        .map(|x| {
-            let (a, b) = (x as f32, x as f32 + 1.0);
-            let covered = (b.min(width_px) - a.max(0.0)).clamp(0.0, 1.0);
-            // An alpha mask that the hatch's vertex colour tints, not a colour.
-            #[expect(clippy::disallowed_methods, reason = "a coverage mask, coloured by the palette at draw time")]
-            let texel = Color32::from_white_alpha((covered * 255.0).round() as u8);
-            texel
-        })
-        .collect();
-    egui::ColorImage::new([period, 1], pixels)
-}
-
-/// Points in one piece of a tessellated border.
-const BORDER_PIECE_POINTS: usize = 128;
-
-/// Builds an [`OutlineMesh`]: shapes given in points relative to the plane
-/// origin are tessellated piece by piece, each piece a part with its own box.
-struct OutlineBuilder {
-    tessellator: Tessellator,
-    points_per_km: f32,
-    mesh: Mesh,
-    parts: Vec<Part>,
-}
-
-impl OutlineBuilder {
-    /// The mesh of what `add` adds, tessellated for one set of shapes and one zoom.
-    fn build(
-        geometry: &std::sync::Arc<MapGeometry>,
-        points_per_km: f32,
-        pixels_per_point: f32,
-        add: impl FnOnce(&mut Self),
-    ) -> OutlineMesh {
-        let mut builder = Self {
-            tessellator: Tessellator::new(pixels_per_point, TessellationOptions::default(), [1, 1], Vec::new()),
-            points_per_km,
-            mesh: Mesh::default(),
-            parts: Vec::new(),
-        };
-        add(&mut builder);
-        OutlineMesh {
-            geometry: std::sync::Arc::clone(geometry),
-            points_per_km,
-            pixels_per_point,
-            mesh: builder.mesh,
-            parts: builder.parts,
-        }
-    }
-
-    /// A ring (plane kilometres) as points relative to the plane origin.
-    fn points(&self, ring: &[[f32; 2]]) -> Vec<Pos2> {
-        ring.iter().map(|p| Pos2::new(p[0] * self.points_per_km, -p[1] * self.points_per_km)).collect()
-    }
-
-    /// Tessellates `shapes` as one part.
-    fn add_piece(&mut self, shapes: impl IntoIterator<Item = Shape>) {
-        let (v0, i0) = (self.mesh.vertices.len() as u32, self.mesh.indices.len());
-        let mut bounds = PlaneRect::NOTHING;
-        for shape in shapes {
-            let rect = shape.visual_bounding_rect();
-            bounds.include([rect.min.x / self.points_per_km, -rect.min.y / self.points_per_km]);
-            bounds.include([rect.max.x / self.points_per_km, -rect.max.y / self.points_per_km]);
-            self.tessellator.tessellate_shape(shape, &mut self.mesh);
-        }
-        self.parts.push(Part {
-            bounds,
-            vertices: v0..self.mesh.vertices.len() as u32,
-            indices: i0..self.mesh.indices.len(),
-        });
     }
 }
 
@@ -448,65 +279,6 @@ impl OutlineBuilder {
 fn open_line(points: Vec<Pos2>, stroke: Stroke) -> Shape {
     Shape::Path(PathShape { points, closed: false, fill: Color32::TRANSPARENT, stroke: PathStroke::from(stroke) })
 }
-
-/// Every country's borders.
-fn add_borders(builder: &mut OutlineBuilder, scene: &Scene, geometry: &MapGeometry) {
-    let palette = &scene.palette;
-    let stroke = Stroke::new(palette.border_width_px, color32(palette.border));
-    let max_error_km = max_shape_error_km(builder.points_per_km);
-    let min_size_km = MIN_RING_POINTS / builder.points_per_km;
-    for country in &geometry.countries {
-        let lod = country.outline_for(max_error_km);
-        for (ring, bounds) in lod.rings_km.iter().zip(&lod.ring_bounds_km) {
-            if bounds.width_km().max(bounds.height_km()) < min_size_km {
-                continue;
-            }
-            // In pieces, so that a frame copies only the pieces near the screen;
-            // consecutive pieces share their last segment, so no corner between
-            // them goes without its join.
-            let mut start = 0;
-            while start + 1 < ring.len() {
-                let piece = &ring[start..(start + BORDER_PIECE_POINTS).min(ring.len())];
-                start = if start + piece.len() == ring.len() { ring.len() } else { start + piece.len() - 2 };
-                let line = open_line(builder.points(piece), stroke);
-                builder.add_piece([line]);
-            }
-        }
-    }
-}
-
-/// The scene's dashed outlines and compare-mode outlines, in parts of a few dozen
-/// dashes.
-fn add_marks(builder: &mut OutlineBuilder, scene: &Scene, geometry: &MapGeometry) {
-    let palette = &scene.palette;
-    let max_error_km = max_shape_error_km(builder.points_per_km) * DASHED_ERROR_SCALE;
-    let dash = palette.dash;
-    let dashed = scene
-        .dashed
-        .iter()
-        .map(|d| (d.country, Stroke::new(dash.width_px, color32(d.colour)), Some((dash.on_px, dash.off_px))));
-    let compare = palette.compare;
-    let changes = scene.changes.iter().map(|mark| {
-        let (colour, pattern) = compare.line(mark.kind);
-        (mark.country, Stroke::new(compare.width_px, color32(colour)), pattern)
-    });
-    for (country, stroke, pattern) in dashed.chain(changes) {
-        for ring in &geometry.countries[country].outline_for(max_error_km).rings_km {
-            let points = builder.points(ring);
-            let shapes = match pattern {
-                Some((on, off)) => Shape::dashed_line(&points, stroke, on, off),
-                None => vec![open_line(points, stroke)],
-            };
-            let mut shapes = shapes.into_iter().peekable();
-            while shapes.peek().is_some() {
-                builder.add_piece(shapes.by_ref().take(MARK_PIECE_SHAPES));
-            }
-        }
-    }
-}
-
-/// Dashes (or whole outlines) in one part of the marks' mesh.
-const MARK_PIECE_SHAPES: usize = 48;
 
 fn outline_country(
     shapes: &mut Vec<Shape>,
@@ -521,31 +293,6 @@ fn outline_country(
     };
     for ring in &country.outline_for(max_error_km).rings_km {
         shapes.push(open_line(ring.iter().map(|&p| screen(&framing, p)).collect(), stroke));
-    }
-}
-
-/// Country names, placed by the same rule as exports (`scene::place_labels`),
-/// drawn with a halo so they read over hatches.
-fn paint_labels(painter: &Painter, scene: &Scene, framing: Framing, clip: Rect) {
-    let font = egui::FontId::proportional(12.0);
-    let text_color = color32(scene.palette.label);
-    let halo = color32(scene.palette.label_halo);
-    let mut galleys = std::collections::HashMap::new();
-    let placed =
-        crate::scene::place_labels(scene, framing, [clip.min.x, clip.min.y], [clip.max.x, clip.max.y], |text| {
-            let galley = painter.layout_no_wrap(text.to_owned(), font.clone(), text_color);
-            let size = galley.size();
-            galleys.insert(text.to_owned(), galley);
-            [size.x, size.y]
-        });
-    for label in placed {
-        let Some(galley) = galleys.get(&label.text) else { continue };
-        let top_left =
-            Pos2::new(label.centre_px[0] - label.size_px[0] / 2.0, label.centre_px[1] - label.size_px[1] / 2.0);
-        for offset in [egui::vec2(-1.0, 0.0), egui::vec2(1.0, 0.0), egui::vec2(0.0, -1.0), egui::vec2(0.0, 1.0)] {
-            painter.galley_with_override_text_color(top_left + offset, galley.clone(), halo);
-        }
-        painter.galley(top_left, galley.clone(), text_color);
     }
 }
 
@@ -581,5 +328,78 @@ fn paint_arcs(painter: &Painter, scene: &Scene, framing: Framing, arcs: &[Commit
             let right = end - direction * size - direction.rot90() * size * 0.5;
             painter.add(Shape::convex_polygon(vec![end, left, right], color32(arc.colour), Stroke::NONE));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::io::DataDir;
+    use crate::model::Date;
+    use crate::workspace::{Clock, Edit, MapData, Workspace, default_layout};
+
+    fn workspace() -> Workspace {
+        let data = MapData::load(&DataDir::resolve(None)).expect("the shipped data loads");
+        let date = Date::constant(2024, 6, 1);
+        let layout = default_layout(&data.atlas, date);
+        Workspace::with_layout(data, layout, Clock::Fixed(date))
+    }
+
+    const MAP_RECT: Rect = Rect::from_min_max(Pos2::new(20.0, 10.0), Pos2::new(420.0, 310.0));
+
+    /// One frame of the map painter in [`MAP_RECT`], with labels.
+    fn frame(ctx: &egui::Context, painter: &mut MapPainter, workspace: &Workspace, framing: Framing) {
+        let input = egui::RawInput {
+            screen_rect: Some(Rect::from_min_size(Pos2::ZERO, egui::vec2(440.0, 320.0))),
+            ..Default::default()
+        };
+        let overlay = Overlay { font: Some(&workspace.data().font), labels: true, ..Default::default() };
+        let mut output = ctx.run_ui(input, |ui| {
+            painter.paint(&ui.painter_at(MAP_RECT), workspace.scene(), framing, &overlay, true);
+        });
+        // No renderer takes the picture's texture here.
+        output.textures_delta.clear();
+    }
+
+    fn framing(workspace: &Workspace) -> Framing {
+        let geometry = &workspace.scene().geometry;
+        Framing::for_view(geometry, &workspace.layout().view, MAP_RECT.min.into(), MAP_RECT.size().into())
+    }
+
+    /// The first frame and a frame after the scene changed show their own picture
+    /// at once (no frame without a map, none with the old colours); a frame after
+    /// the view moved shows the last picture moved while the next is painted, and
+    /// a later frame shows the new one.
+    #[test]
+    fn a_new_scene_waits_for_its_picture_and_a_moved_view_does_not() {
+        let ctx = egui::Context::default();
+        let mut workspace = workspace();
+        let mut painter = MapPainter::default();
+        let framing = framing(&workspace);
+
+        frame(&ctx, &mut painter, &workspace, framing);
+        let shown = painter.shown.as_ref().expect("the first frame has its picture").key;
+        assert_eq!(
+            (shown.generation, shown.framing, shown.size_px()),
+            (workspace.scene().generation, framing, [400, 300])
+        );
+
+        let moved = Framing { origin_px: [framing.origin_px[0] + 50.0, framing.origin_px[1]], ..framing };
+        frame(&ctx, &mut painter, &workspace, moved);
+        assert_eq!(painter.shown.as_ref().map(|s| s.key.framing), Some(framing), "the old picture, moved");
+        assert!(painter.painting.is_some(), "the moved view's picture is being painted");
+        for _ in 0..500 {
+            if painter.shown.as_ref().is_some_and(|s| s.key.framing == moved) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+            frame(&ctx, &mut painter, &workspace, moved);
+        }
+        assert_eq!(painter.shown.as_ref().map(|s| s.key.framing), Some(moved), "the moved view's own picture");
+
+        let _ = workspace.apply(Edit::SetDate(Date::constant(1995, 1, 1)));
+        frame(&ctx, &mut painter, &workspace, moved);
+        let shown = painter.shown.as_ref().map(|s| s.key.generation);
+        assert_eq!(shown, Some(workspace.scene().generation), "a new scene's picture at once");
     }
 }
