@@ -12,6 +12,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     alliance_map::mark_process_start();
+    alliance_map::tune_allocator();
     let cli = Cli::parse();
     let data_dir = DataDir::resolve(cli.data_dir.as_deref());
     match cli.command {
