@@ -12,7 +12,7 @@
 //!                     layout, undo history, scene; joins io's      geometry io scene
 //!                     parsing with analysis's checks
 //!        export       a scene as SVG, PNG, PDF, and the window's   model io scene
-//!                     map picture
+//!                     map picture (of the shapes it is given)      geometry
 //!        scene        what a picture shows, in plane coordinates,  model analysis
 //!                     with palette colours                         geometry
 //!        io           files in and out; problems at file:line:col  model geometry

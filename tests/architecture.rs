@@ -18,7 +18,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("geometry", &["model"]),
     ("io", &["model", "geometry"]),
     ("scene", &["model", "analysis", "geometry"]),
-    ("export", &["model", "scene", "io"]),
+    ("export", &["model", "scene", "io", "geometry"]),
     ("workspace", &["model", "analysis", "geometry", "io", "scene"]),
     ("cli", &["model", "analysis", "geometry", "io", "scene", "export", "workspace"]),
     ("app", &["model", "analysis", "geometry", "io", "scene", "export", "workspace"]),

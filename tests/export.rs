@@ -238,7 +238,8 @@ fn the_window_map_picture_shows_sea_countries_and_names() {
     let framing = Framing::for_view(&scene.geometry, &layout.view, [0.0, 0.0], [width as f32, height as f32]);
     let paint = |labels: Option<&[u8]>| {
         let mut rows = vec![0u8; width * height * 4];
-        paint_map_layers(&scene, framing, [width as u32, height as u32], 1.0, labels, &mut rows).unwrap();
+        paint_map_layers(&scene, &scene.geometry, framing, [width as u32, height as u32], 1.0, labels, &mut rows)
+            .unwrap();
         rows
     };
     let (plain, named) = (paint(None), paint(Some(font.as_slice())));
@@ -266,7 +267,8 @@ fn the_window_map_picture_shows_sea_countries_and_names() {
     let [x, y] = inside.map(|v| v as usize);
     assert!(differs(x.saturating_sub(40), (x + 40).min(width), y.saturating_sub(10), (y + 10).min(height)));
     let mut short = vec![0u8; 16];
-    let error = paint_map_layers(&scene, framing, [width as u32, height as u32], 1.0, None, &mut short);
+    let error =
+        paint_map_layers(&scene, &scene.geometry, framing, [width as u32, height as u32], 1.0, None, &mut short);
     assert!(error.is_err(), "rows of the wrong size are an error");
 }
 

@@ -1,6 +1,6 @@
-//! One way to run work off the UI thread: exports, the export preview, copying a
-//! picture and window screenshots all start a [`Job`] and collect its result once
-//! per frame. The worker wakes the UI when it finishes, so nobody polls on a timer.
+//! One way to run work off the UI thread: the map's picture, exports, the export
+//! preview, copying a picture and window screenshots all start a [`Job`] and
+//! collect its result once per frame. The worker wakes the UI when it finishes, so nobody polls on a timer.
 
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 

@@ -18,6 +18,7 @@
 use super::canvas::{Anchor, Canvas, Line, OutlineMark, Stripes};
 use super::text::TextMeasure;
 use super::{Highlight, Picture};
+use crate::geometry::MapGeometry;
 use crate::model::View;
 use crate::scene::{
     Framing, HATCH_PERIOD_PX, HatchWeight, LegendKey, Scene, arc_curve, labelled_countries, max_shape_error_km,
@@ -182,7 +183,8 @@ fn draw_map<C: Canvas>(
     let palette = &scene.palette;
     let labelled: Vec<usize> = labelled_countries(scene, framing).collect();
     let canvas = &mut *page.canvas;
-    draw_map_layers(canvas, scene, framing, map_min, map_max, u, &labelled);
+    let shapes = scene.shapes_at(framing.px_per_km);
+    draw_map_layers(canvas, scene, shapes, framing, [map_min, map_max], u, &labelled);
     if let Some(highlight) = highlight {
         draw_highlight(canvas, u, scene, framing, highlight);
     }
@@ -200,24 +202,25 @@ fn draw_map<C: Canvas>(
     );
 }
 
-/// The map's layers under its labels and highlights: the sea, fills, hatches,
-/// borders, and the dashed and compare-mode outlines, in that order. Outlines are
-/// simplified (and the anchors of `labelled` searched) first, on two threads.
+/// The map's layers under its labels and highlights, drawn from `shapes` (the
+/// scene's 1:50m or 1:10m ones): the sea, fills, hatches, borders, and the dashed
+/// and compare-mode outlines, in that order. Outlines are simplified (and the
+/// anchors of `labelled` searched) first, on two threads.
 fn draw_map_layers<C: Canvas>(
     canvas: &mut C,
     scene: &Scene,
+    shapes: &MapGeometry,
     framing: Framing,
-    map_min: [f32; 2],
-    map_max: [f32; 2],
+    [map_min, map_max]: [[f32; 2]; 2],
     u: f32,
     labelled: &[usize],
 ) {
     let palette = &scene.palette;
     let visible = framing.visible_km(map_min, map_max);
     let max_error_km = max_shape_error_km(framing.px_per_km);
-    let countries = &scene.shapes_at(framing.px_per_km).countries;
+    let countries = &shapes.countries;
     let shown: Vec<usize> = (0..countries.len()).filter(|&i| countries[i].bounds.intersects(&visible)).collect();
-    prepare_outlines_and_anchors(scene, framing, &shown, max_error_km, labelled);
+    prepare_outlines_and_anchors(scene, shapes, &shown, max_error_km, labelled);
     let outlines: Vec<(usize, &[Vec<[f32; 2]>])> =
         shown.iter().map(|&i| (i, countries[i].outline_for(max_error_km).rings_km.as_slice())).collect();
     canvas.define_countries(map_min, map_max, framing, &outlines);
@@ -261,14 +264,16 @@ fn draw_map_layers<C: Canvas>(
 }
 
 /// The map as the window shows it under its highlights and commitment lines, into
-/// `rows` (premultiplied RGBA, transparent): `size_px` pixels, framed by `framing` (plane kilometres to these pixels), lines
-/// and hatches scaled by `pixels_per_point`, and with `labels` (the font to set
-/// them in) the country names, placed by the export's rule. Painted by the same
-/// painter and layout as a PNG export, so the window shows what an export shows,
-/// and a software renderer gets one picture to draw instead of tens of thousands
-/// of triangles and hundreds of glyphs.
+/// `rows` (premultiplied RGBA, transparent): `size_px` pixels of `shapes` (the
+/// scene's 1:50m or 1:10m ones, as the window chose), framed by `framing` (plane
+/// kilometres to these pixels), lines and hatches scaled by `pixels_per_point`,
+/// and with `labels` (the font to set them in) the country names, placed by the
+/// export's rule. Painted by the same painter and map layout as a PNG export, and
+/// a software renderer gets one picture to draw instead of tens of thousands of
+/// triangles and hundreds of glyphs.
 pub fn paint_map_layers(
     scene: &Scene,
+    shapes: &MapGeometry,
     framing: Framing,
     size_px: [u32; 2],
     pixels_per_point: f32,
@@ -282,7 +287,7 @@ pub fn paint_map_layers(
         Some(_) => labelled_countries(scene, framing).collect(),
         None => Vec::new(),
     };
-    draw_map_layers(&mut canvas, scene, framing, [0.0, 0.0], max, pixels_per_point, &labelled);
+    draw_map_layers(&mut canvas, scene, shapes, framing, [[0.0, 0.0], max], pixels_per_point, &labelled);
     if let Some(font) = labels {
         let size = WINDOW_LABEL_SIZE_PT * pixels_per_point;
         let measure = TextMeasure::new(font);
@@ -304,13 +309,13 @@ const WINDOW_LABEL_SIZE_PT: f32 = 12.0;
 /// independent.
 fn prepare_outlines_and_anchors(
     scene: &Scene,
-    framing: Framing,
+    shapes: &MapGeometry,
     shown: &[usize],
     max_error_km: f32,
     labelled: &[usize],
 ) {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    let countries = &scene.shapes_at(framing.px_per_km).countries;
+    let countries = &shapes.countries;
     let next = AtomicUsize::new(0);
     let work = || {
         loop {

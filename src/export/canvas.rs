@@ -33,7 +33,7 @@ impl Line {
     }
 }
 
-/// Stripes of a hatch pattern, in the window's screen-fixed phase: lines run where
+/// Stripes of a hatch pattern, in a phase fixed to the picture: lines run where
 /// `x·sin θ + y·cos θ` is within `width` above a multiple of `period`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct Stripes {
@@ -105,8 +105,8 @@ pub(super) fn label_baseline(label: &PlacedLabel, size: f32) -> [f32; 2] {
     [label.centre_px[0], label.centre_px[1] + size * 0.35]
 }
 
-/// Hatch lines clipped to the rings of a shape (in pixels), with the same
-/// screen-fixed phase as the window's stripe texture: lines run where
+/// Hatch lines clipped to the rings of a shape (in pixels), in a phase fixed to
+/// the picture: lines run where
 /// `x·sin θ + y·cos θ` is within the line width above a multiple of the period.
 /// Clipped lines rasterise about twice as fast as SVG pattern fills, the SVG
 /// carries the real lines rather than a renderer-dependent pattern, and both

@@ -47,6 +47,7 @@ fn frame_input() -> egui::RawInput {
 
 fn bench(c: &mut Criterion) {
     // As the binary does first thing.
+    alliance_map::tune_allocator();
     let dir = DataDir::resolve(None);
     let bytes = alliance_map::io::shipped::SHAPES;
     c.bench_function("decode_shapes", |b| b.iter(|| ShapeSet::decode(black_box(bytes)).unwrap()));
@@ -116,6 +117,7 @@ fn bench(c: &mut Criterion) {
             b.iter(|| {
                 alliance_map::export::paint_map_layers(
                     &scene,
+                    &scene.geometry,
                     framing,
                     [width, height],
                     1.0,

@@ -35,8 +35,8 @@ pub struct MapView {
     pub hovered: Option<CountryCode>,
     /// The number of the first frame a person sees. eframe paints frame 0 while the
     /// window is still hidden and shows the window after it; on X11 that frame is
-    /// never on screen, so the map waits for frame 1 and the first frame seen comes
-    /// a whole map painting sooner. 0 where the first frame is seen.
+    /// never on screen, so it only starts painting the map's picture, which frame 1
+    /// shows. 0 where the first frame is seen.
     pub first_seen_frame: u64,
     painter: MapPainter,
 }
