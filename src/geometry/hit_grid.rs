@@ -69,9 +69,11 @@ pub struct HitGrid {
     triangles: Vec<HitTriangle>,
 }
 
-/// Cells per triangle: enough that a cell holds a handful, few enough that the
-/// cell table stays small next to the triangles.
-const CELLS_PER_TRIANGLE: f32 = 4.0;
+/// Cells per triangle: one, so that the cell table is no larger than the list of
+/// triangles. Four made the hit test 12 % faster (0.080 against 0.091 µs a point)
+/// but held 5 MiB more when zoomed in at 1:10m, where the grid is the window's
+/// largest allocation.
+const CELLS_PER_TRIANGLE: f32 = 1.0;
 
 /// How far a triangle's covered range is widened, in kilometres, so that a point
 /// on a cell's edge finds the triangle whatever the rounding.
