@@ -271,10 +271,10 @@ impl AllianceMapApp {
             style::install_font(ui.ctx(), &self.workspace.data().font);
         }
         if !self.geometry_prepared {
-            // Outlines and fills at every zoom and the hit-test index are built
-            // lazily; build them off the UI thread so the first zoom or hover does
-            // not wait, but only once the first frame a person sees is painted:
-            // on two cores they would take one from the software rasteriser. Until
+            // Outlines at every zoom and the hit-test index are built lazily;
+            // build them off the UI thread so the first zoom or hover does not
+            // wait, but only once the first frame a person sees is painted: on
+            // two cores they would take one from the software rasteriser. Until
             // then frames follow each other without waiting for input.
             if self.map.first_seen_frame_painted(ui.ctx()) {
                 self.geometry_prepared = true;
