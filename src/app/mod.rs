@@ -635,7 +635,7 @@ impl eframe::App for AllianceMapApp {
             self.close_requested = false;
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        if ui.ctx().cumulative_frame_nr() < self.map.first_seen_frame {
+        if !self.map.is_seen(ui.ctx()) {
             paint_nothing(ui.ctx());
         }
         if self.startup.is_some() {
@@ -697,6 +697,12 @@ pub enum RunError {
     Window(eframe::Error),
 }
 
+/// The data could not be loaded: what the creator hands eframe, to be told apart
+/// from eframe's own errors.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+struct LoadError(String);
+
 /// What the window starts on: the data, the layout, and the overview shapes.
 type Loaded = (MapData, Layout, Arc<crate::geometry::MapGeometry>);
 
@@ -730,8 +736,6 @@ pub fn run(
         Some(handle.join().unwrap_or_else(|_| Err("loading the data failed unexpectedly".into())))
     };
     let creator_loading = Arc::clone(&loading);
-    let load_error: Arc<std::sync::Mutex<Option<String>>> = Arc::default();
-    let creator_error = Arc::clone(&load_error);
     let mut viewport = egui::ViewportBuilder::default().with_app_id(crate::io::user_paths::APP_ID);
     // The same icon the desktop entry names (packaging/); a damaged file only
     // costs the icon.
@@ -750,13 +754,7 @@ pub fn run(
         options,
         Box::new(move |cc| {
             let loaded = join(&creator_loading).unwrap_or_else(|| Err("the data was not loaded".into()));
-            let (data, layout, geometry) = match loaded {
-                Ok(loaded) => loaded,
-                Err(error) => {
-                    *creator_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(error.clone());
-                    return Err(error.into());
-                }
-            };
+            let (data, layout, geometry) = loaded.map_err(LoadError)?;
             let recent: Vec<PathBuf> =
                 cc.storage.and_then(|s| eframe::get_value(s, dialogs::document::RECENT_KEY)).unwrap_or_default();
             let preferences: preferences::Preferences =
@@ -776,16 +774,18 @@ pub fn run(
             Ok(Box::new(app))
         }),
     );
-    let mut load_error = load_error.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take();
-    if result.is_err()
-        && let Some(Err(error)) = join(&loading)
-    {
-        load_error = Some(error);
-    }
-    match (result, load_error) {
-        (_, Some(error)) => Err(RunError::Data(error)),
-        (Ok(()), None) => Ok(()),
-        (Err(error), None) => Err(RunError::Window(error)),
+    match result {
+        Ok(()) => Ok(()),
+        Err(eframe::Error::AppCreation(error)) => match error.downcast::<LoadError>() {
+            Ok(error) => Err(RunError::Data(error.0)),
+            Err(error) => Err(RunError::Window(eframe::Error::AppCreation(error))),
+        },
+        // eframe failed before the creator took the data: bad data is still the
+        // error to report.
+        Err(error) => match join(&loading) {
+            Some(Err(data_error)) => Err(RunError::Data(data_error)),
+            _ => Err(RunError::Window(error)),
+        },
     }
 }
 

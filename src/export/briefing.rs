@@ -188,11 +188,7 @@ fn draw_map<C: Canvas>(
     if let Some(highlight) = highlight {
         draw_highlight(canvas, u, scene, framing, highlight);
     }
-    // Labels with a halo, placed so they do not collide.
-    let size = 13.0 * u.max(0.6);
-    let measure = page.measure;
-    let labels = place_labels(scene, framing, map_min, map_max, |t| [measure.width(t, size), size]);
-    canvas.labels(&labels, size, palette.label, Line::solid(palette.label_halo, 3.0 * u.max(0.6)));
+    draw_labels(canvas, scene, framing, [map_min, map_max], page.measure, 13.0 * u.max(0.6), 3.0 * u.max(0.6));
     canvas.end_map();
     canvas.rect(
         map_min,
@@ -289,14 +285,27 @@ pub fn paint_map_layers(
     };
     draw_map_layers(&mut canvas, scene, shapes, framing, [[0.0, 0.0], max], pixels_per_point, &labelled);
     if let Some(font) = labels {
-        let size = WINDOW_LABEL_SIZE_PT * pixels_per_point;
-        let measure = TextMeasure::new(font);
-        let placed = place_labels(scene, framing, [0.0, 0.0], max, |t| [measure.width(t, size), size]);
-        let halo = Line::solid(scene.palette.label_halo, 3.0 * pixels_per_point);
-        canvas.labels(&placed, size, scene.palette.label, halo);
+        let (size, halo_width) = (WINDOW_LABEL_SIZE_PT * pixels_per_point, 3.0 * pixels_per_point);
+        draw_labels(&mut canvas, scene, framing, [[0.0, 0.0], max], &TextMeasure::new(font), size, halo_width);
     }
     canvas.end_map();
     canvas.render_map_into(rows)
+}
+
+/// Country names `size` pixels high with a halo `halo_width` wide, placed by the
+/// scene's rule so that they do not collide: one placement for the briefing and
+/// the window's picture.
+fn draw_labels(
+    canvas: &mut impl Canvas,
+    scene: &Scene,
+    framing: Framing,
+    [min, max]: [[f32; 2]; 2],
+    measure: &TextMeasure<'_>,
+    size: f32,
+    halo_width: f32,
+) {
+    let placed = place_labels(scene, framing, min, max, |t| [measure.width(t, size), size]);
+    canvas.labels(&placed, size, scene.palette.label, Line::solid(scene.palette.label_halo, halo_width));
 }
 
 /// The size of country names in the window, points: a little smaller than on a

@@ -65,6 +65,11 @@ pub fn framing(scene: &Scene, view: &View, rect: Rect) -> Framing {
 }
 
 impl MapView {
+    /// Whether the frame `ctx` lays out is one a person sees.
+    pub fn is_seen(&self, ctx: &egui::Context) -> bool {
+        ctx.cumulative_frame_nr() >= self.first_seen_frame
+    }
+
     /// Whether the first frame a person sees has been painted (so `ctx` is in a
     /// later frame): work that would compete with it can start.
     pub fn first_seen_frame_painted(&self, ctx: &egui::Context) -> bool {
@@ -100,7 +105,7 @@ impl MapView {
         let clicked = response.clicked().then(|| response.interact_pointer_pos().and_then(country_at));
 
         let overlay = Overlay { hovered: self.hovered, selected: self.selected, ..overlay };
-        let seen = ui.ctx().cumulative_frame_nr() >= self.first_seen_frame;
+        let seen = self.is_seen(ui.ctx());
         self.painter.paint(&painter, scene, framing, &overlay, seen);
         let response = match self.hovered.and_then(|code| geometry.index_of(code)) {
             Some(index) => response.on_hover_text_at_pointer(hover_text(scene, index)),

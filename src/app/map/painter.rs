@@ -191,16 +191,12 @@ impl MapPainter {
             return;
         }
         let usable = |painted: &PictureKey| key.shows_scene_of(painted);
-        if let Some((painted, _)) = &self.painting {
-            let painted = *painted;
-            let finished = if wait && usable(&painted) && self.shown.as_ref().is_none_or(|s| !usable(&s.key)) {
-                Job::wait(&mut self.painting.take().map(|(_, job)| job))
-            } else {
-                let mut job = self.painting.take().map(|(_, job)| job);
-                let result = Job::take_finished(&mut job);
-                self.painting = job.map(|job| (painted, job));
-                result
-            };
+        if let Some((painted, job)) = self.painting.take() {
+            // Waited for only when it is of this scene and nothing else of it is shown.
+            let wait_for_it = wait && usable(&painted) && self.shown.as_ref().is_none_or(|s| !usable(&s.key));
+            let mut slot = Some(job);
+            let finished = if wait_for_it { Job::wait(&mut slot) } else { Job::take_finished(&mut slot) };
+            self.painting = slot.map(|job| (painted, job));
             match finished {
                 Some(Some(image)) if usable(&painted) => self.show(ctx, painted, image),
                 Some(None) => self.failed = Some(painted),
